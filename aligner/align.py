@@ -1,0 +1,409 @@
+"""Stage 4: align source and target paragraphs.
+
+A dynamic programme over the source and target paragraph sequences (beads 1-1, 1-0,
+0-1, 2-1, 1-2), in the manner of Gale & Church and hunalign, scores every pair by a
+log-likelihood ratio "translation versus unrelated pair" built from three signals whose
+parameters are estimated from the document itself:
+
+* content: anchors (numbers, names without accents, brackets, quotes) that occur in
+  both languages in this document, and words with a known rendering (a small lexicon,
+  extended by word pairs that recur in this document's confident pairs);
+* length: the log length ratio, against the spread of ratios in confident pairs;
+* layout: how many language switches separate the two paragraphs, against the habit
+  this post shows (English before or after its Vietnamese).
+
+A first pass without the layout signal finds confident pairs; the second pass uses the
+parameters they give. A last pass lets target paragraphs left over (a second rendering
+of the same source, in a section of its own) pair with source paragraphs again.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .features import Features, source_features, target_features
+from .models import AlignedUnit, Paragraph
+from .text import lexicon_en_vi
+
+# Gale & Church's bead priors: a merge (2-1, 1-2) is about twenty times rarer than 1-1.
+_MERGE_PENALTY = math.log(0.89 / 0.0445)
+# A pair must bring this much evidence (in nats) beyond "as likely as not" to be made.
+_PAIR_BIAS = -1.0
+# Beads whose gain exceeds this are confident: they teach the second pass.
+_CONFIDENT_GAIN = 2.0
+_MAX_OFFSET = 5
+# Pairs further apart than this in the sequences are not considered on long documents.
+_BAND_MIN = 60
+_FULL_TABLE_LIMIT = 250_000
+
+
+@dataclass
+class _Model:
+    """Parameters of the pair score, estimated from the document."""
+
+    q_null: float = 0.1
+    q_true: float = 0.5
+    unit_weight: float = 1.0
+    len_mu: float = 0.0
+    len_sd: float = 0.35
+    len_mu_null: float = 0.0
+    len_sd_null: float = 1.0
+    offset_bonus: dict[int, float] = field(default_factory=dict)
+
+
+def _logistic(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x))))
+
+
+def _normal_logpdf(x: float, mu: float, sd: float) -> float:
+    return -0.5 * ((x - mu) / sd) ** 2 - math.log(sd)
+
+
+class _Lexicon:
+    """Forward (English lemma → renderings) and reverse tables for the language pair."""
+
+    def __init__(self, active: bool) -> None:
+        self.forward: dict[str, set[str]] = defaultdict(set)
+        self.reverse: dict[str, set[str]] = defaultdict(set)
+        if active:
+            for lemma, renderings in lexicon_en_vi().items():
+                for rendering in renderings:
+                    self.add(lemma, rendering)
+
+    def add(self, lemma: str, rendering: str) -> None:
+        self.forward[lemma].add(rendering)
+        self.reverse[rendering].add(lemma)
+
+    @property
+    def longest(self) -> int:
+        return max((len(r.split()) for r in self.reverse), default=1)
+
+
+class _Evidence:
+    """Weighted items of every paragraph, and the pair statistics built from them."""
+
+    def __init__(self, src: Sequence[Features], tgt: Sequence[Features], lexicon: _Lexicon) -> None:
+        self.src, self.tgt, self.lexicon = src, tgt, lexicon
+        shared_numbers = set().union(*(f.numbers for f in src)) & set().union(*(f.numbers for f in tgt)) \
+            if src and tgt else set()
+        shared_names = set().union(*(f.names for f in src)) & set().union(*(f.names for f in tgt)) \
+            if src and tgt else set()
+        self.src_items = [self._items(f, shared_numbers, shared_names, "s") for f in src]
+        self.tgt_items = [self._items(f, shared_numbers, shared_names, "t") for f in tgt]
+        frequency: Counter = Counter()
+        for items in self.src_items + self.tgt_items:
+            frequency.update(items.keys())
+        total = len(self.src_items) + len(self.tgt_items)
+        self.weight = {item: math.log((total + 1) / (df + 0.5)) for item, df in frequency.items()}
+        self.src_weight = [sum(self.weight[k] for k in items) for items in self.src_items]
+        self.tgt_weight = [sum(self.weight[k] for k in items) for items in self.tgt_items]
+
+    @staticmethod
+    def _items(f: Features, numbers: set[str], names: set[str], side: str) -> dict[str, None]:
+        items: dict[str, None] = {}
+        for n in sorted(f.numbers & numbers):
+            items["#" + n] = None
+        for n in sorted(f.names & names):
+            items["@" + n] = None
+        for symbol, count in sorted(f.symbols.items()):
+            for k in range(count):
+                items[f"${symbol}{k}"] = None
+        for lexical in sorted(f.lexical):
+            items[f"{side}:{lexical}"] = None
+        return items
+
+    def _lexical_match(self, item: str, other: Features, side: str) -> bool:
+        key = item[2:]
+        if side == "s":
+            return bool(self.lexicon.forward.get(key, ()) & other.lexical)
+        return bool(self.lexicon.reverse.get(key, ()) & other.lexical)
+
+    def matched(self, src_ids: Sequence[int], tgt_ids: Sequence[int]) -> tuple[float, float]:
+        """(matched weight, total weight) of the items on both sides of a bead."""
+        src_items: dict[str, None] = {}
+        tgt_items: dict[str, None] = {}
+        for i in src_ids:
+            src_items.update(self.src_items[i])
+        for j in tgt_ids:
+            tgt_items.update(self.tgt_items[j])
+        src_lexical = set().union(*(self.src[i].lexical for i in src_ids))
+        tgt_lexical = set().union(*(self.tgt[j].lexical for j in tgt_ids))
+        src_view = Features(0, set(), set(), Counter(), src_lexical)
+        tgt_view = Features(0, set(), set(), Counter(), tgt_lexical)
+        hit = total = 0.0
+        for item in src_items:
+            w = self.weight[item]
+            total += w
+            if item[0] in "#@$":
+                hit += w if item in tgt_items else 0.0
+            elif self._lexical_match(item, tgt_view, "s"):
+                hit += w
+        for item in tgt_items:
+            w = self.weight[item]
+            total += w
+            if item[0] in "#@$":
+                hit += w if item in src_items else 0.0
+            elif self._lexical_match(item, src_view, "t"):
+                hit += w
+        return hit, total
+
+
+class _Aligner:
+    def __init__(self, src: list[Paragraph], tgt: list[Paragraph], use_lexicon: bool, src_is_english: bool) -> None:
+        self.src, self.tgt = src, tgt
+        self.lexicon = _Lexicon(use_lexicon)
+        self.src_is_english = src_is_english
+        self.model = _Model()
+        self.runs_src, self.runs_tgt = self._runs()
+        self.evidence = self._build_evidence()
+        self._cache: dict[tuple, float] = {}
+
+    # ----- set-up -------------------------------------------------------------------
+    def _runs(self) -> tuple[list[int], list[int]]:
+        """Run number of each paragraph: it grows by one at every language switch."""
+        merged = sorted([(p.index, 0, k) for k, p in enumerate(self.src)] +
+                        [(p.index, 1, k) for k, p in enumerate(self.tgt)])
+        runs_src, runs_tgt = [0] * len(self.src), [0] * len(self.tgt)
+        run, last = 0, None
+        for _, side, k in merged:
+            if last is not None and side != last:
+                run += 1
+            last = side
+            (runs_src if side == 0 else runs_tgt)[k] = run
+        return runs_src, runs_tgt
+
+    def _features(self, paragraphs: list[Paragraph], english: bool) -> list[Features]:
+        if english and self.lexicon.forward:
+            return [source_features(p.text) for p in paragraphs]
+        phrases = self.lexicon.reverse if self.lexicon.forward else {}
+        longest = self.lexicon.longest if phrases else 1
+        return [target_features(p.text, phrases, longest) for p in paragraphs]
+
+    def _build_evidence(self) -> _Evidence:
+        src_f = self._features(self.src, self.src_is_english)
+        tgt_f = self._features(self.tgt, not self.src_is_english)
+        if not self.src_is_english and self.lexicon.forward:
+            # The lexicon reads English to Vietnamese: let the English side play "source" inside.
+            self._swapped = True
+            return _Evidence(tgt_f, src_f, self.lexicon)
+        self._swapped = False
+        return _Evidence(src_f, tgt_f, self.lexicon)
+
+    def _matched(self, src_ids: tuple[int, ...], tgt_ids: tuple[int, ...]) -> tuple[float, float]:
+        if self._swapped:
+            return self.evidence.matched(tgt_ids, src_ids)
+        return self.evidence.matched(src_ids, tgt_ids)
+
+    # ----- the pair score -------------------------------------------------------------
+    def _content(self, hit: float, total: float) -> float:
+        m = self.model
+        n = total / m.unit_weight
+        k = hit / m.unit_weight
+        return k * math.log(m.q_true / m.q_null) + (n - k) * math.log((1 - m.q_true) / (1 - m.q_null))
+
+    def _length(self, src_len: int, tgt_len: int) -> float:
+        m = self.model
+        ratio = math.log((tgt_len + 1) / (src_len + 1))
+        short = min(src_len, tgt_len) + 1
+        sd = math.sqrt(m.len_sd ** 2 + 2.0 / short)
+        return _normal_logpdf(ratio, m.len_mu, sd) - _normal_logpdf(ratio, m.len_mu_null, m.len_sd_null)
+
+    def _offset(self, i: int, j: int) -> int:
+        d = self.runs_tgt[j] - self.runs_src[i]
+        return max(-_MAX_OFFSET, min(_MAX_OFFSET, d))
+
+    def gain(self, src_ids: tuple[int, ...], tgt_ids: tuple[int, ...], layout: bool = True) -> float:
+        key = (src_ids, tgt_ids, layout)
+        cached = self._cache.get(key)
+        if cached is not None:
+            return cached
+        hit, total = self._matched(src_ids, tgt_ids)
+        value = self._content(hit, total)
+        value += self._length(sum(len(self.src[i].text) for i in src_ids),
+                              sum(len(self.tgt[j].text) for j in tgt_ids))
+        if layout:
+            value += self.model.offset_bonus.get(self._offset(src_ids[0], tgt_ids[0]), 0.0)
+        value += _PAIR_BIAS
+        if len(src_ids) + len(tgt_ids) > 2:
+            value -= _MERGE_PENALTY
+        self._cache[key] = value
+        return value
+
+    # ----- estimating the model from the document ---------------------------------------
+    def _sample_pairs(self, limit: int = 4000) -> list[tuple[int, int]]:
+        n, m = len(self.src), len(self.tgt)
+        if n * m <= limit:
+            return [(i, j) for i in range(n) for j in range(m)]
+        step = max(1, (n * m) // limit)
+        return [(k // m, k % m) for k in range(0, n * m, step)]
+
+    def estimate_null(self) -> None:
+        """Content and length of unrelated pairs: most pairs of a document are unrelated."""
+        model, evidence = self.model, self.evidence
+        weights = [w for w in evidence.weight.values()]
+        model.unit_weight = statistics.fmean(weights) if weights else 1.0
+        rates, ratios = [], []
+        best: dict[int, float] = defaultdict(float)
+        for i, j in self._sample_pairs():
+            hit, total = self._matched((i,), (j,))
+            if total > 0:
+                rate = hit / total
+                rates.append(rate)
+                best[i] = max(best[i], rate)
+            ratios.append(math.log((len(self.tgt[j].text) + 1) / (len(self.src[i].text) + 1)))
+        if rates:
+            model.q_null = min(0.3, max(0.02, statistics.median(rates)))
+        tops = sorted(best.values())
+        if tops:
+            model.q_true = min(0.95, max(model.q_null + 0.15, tops[(3 * len(tops)) // 4]))
+        if len(ratios) >= 2:
+            model.len_mu_null = statistics.fmean(ratios)
+            model.len_sd_null = max(0.5, statistics.pstdev(ratios))
+            total_src = sum(len(p.text) for p in self.src) + 1
+            total_tgt = sum(len(p.text) for p in self.tgt) + 1
+            model.len_mu = math.log(total_tgt / total_src)
+
+    def learn_from(self, beads: list[tuple[tuple[int, ...], tuple[int, ...], float]]) -> None:
+        """Re-estimate length ratio, layout habit and extra word pairs from confident beads."""
+        confident = [(s, t) for s, t, g in beads if g >= _CONFIDENT_GAIN and len(s) == len(t) == 1]
+        if len(confident) < 3:
+            return
+        model = self.model
+        ratios = [math.log((len(self.tgt[t[0]].text) + 1) / (len(self.src[s[0]].text) + 1)) for s, t in confident]
+        model.len_mu = statistics.median(ratios)
+        spread = statistics.median(abs(r - model.len_mu) for r in ratios) * 1.4826
+        model.len_sd = min(0.6, max(0.12, spread))
+        seen = Counter(self._offset(s[0], t[0]) for s, t in confident)
+        background: Counter = Counter(self._offset(i, j) for i, j in self._sample_pairs())
+        total_bg = sum(background.values())
+        prior_strength = 2.0
+        for d, count in background.items():
+            p_null = count / total_bg
+            p_true = (seen.get(d, 0) + prior_strength * p_null) / (len(confident) + prior_strength)
+            model.offset_bonus[d] = math.log(p_true / p_null)
+        self._cache.clear()
+
+    # ----- the dynamic programme --------------------------------------------------------
+    def _band(self) -> int | None:
+        n, m = len(self.src), len(self.tgt)
+        if n * m <= _FULL_TABLE_LIMIT:
+            return None
+        return max(_BAND_MIN, int(0.05 * max(n, m)))
+
+    def _mergeable_src(self, i: int) -> bool:
+        """May src[i-1] and src[i] form one side of a bead? Only inside one same-language run."""
+        return i >= 1 and self.runs_src[i - 1] == self.runs_src[i]
+
+    def _mergeable_tgt(self, j: int) -> bool:
+        return j >= 1 and self.runs_tgt[j - 1] == self.runs_tgt[j]
+
+    def run(self, src_ids: Sequence[int], tgt_ids: Sequence[int], layout: bool) -> list[tuple]:
+        """Best monotonic beads between the given source and target paragraphs."""
+        n, m = len(src_ids), len(tgt_ids)
+        band = self._band()
+        neg = float("-inf")
+        score = [[neg] * (m + 1) for _ in range(n + 1)]
+        back: list[list[tuple | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+        score[0][0] = 0.0
+        for a in range(n + 1):
+            if band is not None and n:
+                centre = a * m // max(1, n)
+                lo, hi = max(0, centre - band), min(m, centre + band)
+            else:
+                lo, hi = 0, m
+            row = score[a]
+            for b in range(lo, hi + 1):
+                if a == 0 and b == 0:
+                    continue
+                best, how = neg, None
+                if a >= 1 and score[a - 1][b] > best:
+                    best, how = score[a - 1][b], (1, 0, 0.0)
+                if b >= 1 and row[b - 1] > best:
+                    best, how = row[b - 1], (0, 1, 0.0)
+                if a >= 1 and b >= 1 and score[a - 1][b - 1] > neg:
+                    g = self.gain((src_ids[a - 1],), (tgt_ids[b - 1],), layout)
+                    if g > 0 and score[a - 1][b - 1] + g > best:
+                        best, how = score[a - 1][b - 1] + g, (1, 1, g)
+                    if a >= 2 and score[a - 2][b - 1] > neg and src_ids[a - 1] == src_ids[a - 2] + 1 \
+                            and self._mergeable_src(src_ids[a - 1]):
+                        g = self.gain((src_ids[a - 2], src_ids[a - 1]), (tgt_ids[b - 1],), layout)
+                        if g > 0 and score[a - 2][b - 1] + g > best:
+                            best, how = score[a - 2][b - 1] + g, (2, 1, g)
+                    if b >= 2 and score[a - 1][b - 2] > neg and tgt_ids[b - 1] == tgt_ids[b - 2] + 1 \
+                            and self._mergeable_tgt(tgt_ids[b - 1]):
+                        g = self.gain((src_ids[a - 1],), (tgt_ids[b - 2], tgt_ids[b - 1]), layout)
+                        if g > 0 and score[a - 1][b - 2] + g > best:
+                            best, how = score[a - 1][b - 2] + g, (1, 2, g)
+                row[b] = best
+                back[a][b] = how
+        beads: list[tuple] = []
+        a, b = n, m
+        if score[n][m] == neg:  # band missed the corner: nothing reliable to report
+            return beads
+        while a > 0 or b > 0:
+            da, db, g = back[a][b]
+            if da and db:
+                beads.append((tuple(src_ids[a - da:a]), tuple(tgt_ids[b - db:b]), g))
+            a, b = a - da, b - db
+        beads.reverse()
+        return beads
+
+    def second_renderings(self, beads: list[tuple]) -> list[tuple]:
+        """Pair leftover target runs with source paragraphs again (a second translation)."""
+        used = {j for _, t, _ in beads for j in t}
+        leftover = [j for j in range(len(self.tgt)) if j not in used]
+        if len(leftover) < 2:
+            return []
+        extra = self.run(list(range(len(self.src))), leftover, layout=False)
+        return [bead for bead in extra if len(bead[0]) == 1 and len(bead[1]) == 1]
+
+
+def align_paragraphs(paragraphs: list[Paragraph], src_lang: str, tgt_lang: str) -> list[AlignedUnit]:
+    """Align the ``src_lang`` and ``tgt_lang`` paragraphs; every paragraph lands in one unit."""
+    src = [p for p in paragraphs if p.lang == src_lang]
+    tgt = [p for p in paragraphs if p.lang == tgt_lang]
+    beads: list[tuple] = []
+    extra: list[tuple] = []
+    if src and tgt:
+        pair = {src_lang, tgt_lang}
+        aligner = _Aligner(src, tgt, use_lexicon=pair == {"en", "vi"}, src_is_english=src_lang == "en")
+        aligner.estimate_null()
+        all_src, all_tgt = list(range(len(src))), list(range(len(tgt)))
+        first = aligner.run(all_src, all_tgt, layout=False)
+        aligner.learn_from(first)
+        beads = aligner.run(all_src, all_tgt, layout=True)
+        extra = aligner.second_renderings(beads)
+    return _units(paragraphs, src, tgt, beads, extra, tgt_lang)
+
+
+def _units(paragraphs: list[Paragraph], src: list[Paragraph], tgt: list[Paragraph], beads: list[tuple],
+           extra: list[tuple], tgt_lang: str) -> list[AlignedUnit]:
+    """Turn beads into units in document order, adding every paragraph left out as a one-sided unit."""
+    by_src: dict[int, AlignedUnit] = {}
+    units: list[AlignedUnit] = []
+    placed: set[int] = set()
+    for s_ids, t_ids, g in beads:
+        unit = AlignedUnit([src[i] for i in s_ids], [tgt[j] for j in t_ids], round(_logistic(g), 4))
+        units.append(unit)
+        for i in s_ids:
+            by_src[i] = unit
+        placed.update(p.index for p in unit.src + unit.tgt)
+    for s_ids, t_ids, g in extra:
+        target = [tgt[j] for j in t_ids]
+        unit = by_src.get(s_ids[0])
+        if unit is not None:
+            unit.tgt.extend(target)
+        else:
+            unit = AlignedUnit([src[i] for i in s_ids], target, round(_logistic(g), 4))
+            units.append(unit)
+            by_src[s_ids[0]] = unit
+        placed.update(p.index for p in unit.src + unit.tgt)
+    for p in paragraphs:
+        if p.index not in placed:
+            units.append(AlignedUnit([], [p]) if p.lang == tgt_lang else AlignedUnit([p], []))
+    units.sort(key=lambda u: u.first_index)
+    return units

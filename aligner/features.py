@@ -1,0 +1,102 @@
+"""Evidence that survives translation, extracted once per paragraph.
+
+Anchors are numbers, names (compared with accents stripped) and marks such as brackets
+and quotes; lexicon items are words with a known rendering in the other language.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+import regex
+
+from .text import NUMBER, URL, english_lemmas, english_vocabulary, lexicon_en_vi, strip_accents, words
+
+_MONTHS = ("january february march april may june july august september october november december").split()
+_SYMBOL_CLASSES = {
+    "[": "[", "]": "]", "(": "(", ")": ")", "*": "*", "?": "?", "!": "!", "%": "%", "•": "•",
+    "“": '"', "”": '"', '"': '"', "«": '"', "»": '"', "„": '"',
+}
+_TRAILING_COLON = regex.compile(r":\s*$")
+
+
+@dataclass
+class Features:
+    """What one paragraph offers as evidence; ``items`` is filled by the aligner."""
+
+    length: int
+    numbers: set[str]
+    names: set[str]
+    symbols: Counter
+    lexical: set[str]  # lexicon keys: English lemmas on the source side, renderings on the target
+    tokens: list[str] = field(default_factory=list)
+
+
+def _number_anchors(text: str) -> set[str]:
+    """Digit strings with separators removed ("2,000" = "2.000" = "2000"), plus decimal parts."""
+    found: set[str] = set()
+    for match in NUMBER.finditer(URL.sub(" ", text)):
+        groups = regex.findall(r"\d+", match.group())
+        found.add("".join(groups))
+        if len(groups) == 2 and len(groups[1]) != 3:
+            found.update(groups)
+    return found
+
+
+def _name_anchors(tokens: list[str], is_english: bool) -> set[str]:
+    """Capitalised tokens (not common English words), accents stripped and lowercased."""
+    vocabulary = english_vocabulary()
+    names: set[str] = set()
+    previous: str | None = None
+    for token in tokens:
+        if token[:1].isupper():
+            key = strip_accents(token).lower()
+            if not (is_english and any(lemma in vocabulary for lemma in english_lemmas(token))):
+                names.add(key)
+            if previous is not None:
+                names.add(previous + key)  # "Hà Nội" also as "hanoi"
+            previous = key
+        else:
+            previous = None
+    return names
+
+
+def _symbols(text: str) -> Counter:
+    counts: Counter = Counter(_SYMBOL_CLASSES[ch] for ch in text if ch in _SYMBOL_CLASSES)
+    if _TRAILING_COLON.search(text):
+        counts[":$"] += 1
+    return counts
+
+
+def source_features(text: str) -> Features:
+    """Features of an English paragraph; lexical items are lexicon lemmas."""
+    tokens = words(text)
+    lexicon = lexicon_en_vi()
+    lemmas: set[str] = set()
+    lowered = [t.lower() for t in tokens]
+    for token in tokens:
+        for lemma in english_lemmas(token):
+            if lemma in lexicon:
+                lemmas.add(lemma)
+                break
+    for first, second in zip(lowered, lowered[1:]):
+        if f"{first} {second}" in lexicon:
+            lemmas.add(f"{first} {second}")
+    numbers = _number_anchors(text)
+    numbers.update(str(_MONTHS.index(t) + 1) for t in lowered if t in _MONTHS and t != "may")
+    return Features(len(text), numbers, _name_anchors(tokens, True), _symbols(text), lemmas, lowered)
+
+
+def target_features(text: str, phrases: dict[str, set[str]], longest: int) -> Features:
+    """Features of a Vietnamese paragraph; lexical items are lexicon renderings present in it."""
+    tokens = words(text)
+    syllables = [t.lower() for t in tokens]
+    present: set[str] = set()
+    for n in range(1, longest + 1):
+        for i in range(len(syllables) - n + 1):
+            phrase = " ".join(syllables[i:i + n])
+            if phrase in phrases:
+                present.add(phrase)
+    return Features(len(text), _number_anchors(text), _name_anchors(tokens, False), _symbols(text), present,
+                    syllables)

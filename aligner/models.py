@@ -1,0 +1,82 @@
+"""Plain dataclasses passed between the stages and returned by the library API."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Paragraph:
+    """One paragraph of the input: its normalised text, where it starts, its language tag."""
+
+    index: int
+    text: str
+    line: int
+    lang: str = "und"
+
+
+@dataclass
+class AlignedUnit:
+    """A bead of the alignment: source paragraphs, target paragraphs (either side may be empty)."""
+
+    src: list[Paragraph]
+    tgt: list[Paragraph]
+    score: float = 0.0
+
+    @property
+    def is_pair(self) -> bool:
+        return bool(self.src) and bool(self.tgt)
+
+    @property
+    def first_index(self) -> int:
+        return min(p.index for p in self.src + self.tgt)
+
+    @property
+    def src_text(self) -> str:
+        return "\n".join(p.text for p in self.src)
+
+    @property
+    def tgt_text(self) -> str:
+        return "\n".join(p.text for p in self.tgt)
+
+
+@dataclass
+class Summary:
+    """Counts a reader wants after the pairs: how much of the post is translated."""
+
+    paragraphs: dict[str, int]
+    pairs: int
+    src_untranslated: int
+    tgt_unmatched: int
+    coverage: float  # share of source paragraphs that are in a pair, 0..1
+
+
+@dataclass
+class Alignment:
+    """The result of aligning one document."""
+
+    src_lang: str
+    tgt_lang: str
+    paragraphs: list[Paragraph]
+    units: list[AlignedUnit] = field(default_factory=list)
+    wrapped: bool = False
+
+    @property
+    def pairs(self) -> list[AlignedUnit]:
+        return [u for u in self.units if u.is_pair]
+
+    def summary(self) -> Summary:
+        counts: dict[str, int] = {}
+        for p in self.paragraphs:
+            counts[p.lang] = counts.get(p.lang, 0) + 1
+        paired_src = {p.index for u in self.pairs for p in u.src}
+        paired_tgt = {p.index for u in self.pairs for p in u.tgt}
+        src = [p for p in self.paragraphs if p.lang == self.src_lang]
+        tgt = [p for p in self.paragraphs if p.lang == self.tgt_lang]
+        return Summary(
+            paragraphs=counts,
+            pairs=len(self.pairs),
+            src_untranslated=sum(1 for p in src if p.index not in paired_src),
+            tgt_unmatched=sum(1 for p in tgt if p.index not in paired_tgt),
+            coverage=(len(paired_src) / len(src)) if src else 0.0,
+        )

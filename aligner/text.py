@@ -1,0 +1,120 @@
+"""Small text helpers shared by the tagger and the aligner: tokens, accents, vocabularies."""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+import regex
+
+WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’]*")
+NUMBER = regex.compile(r"\d+(?:[.,:\u00a0 ]\d+)*")
+URL = regex.compile(r"(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.-]+\b", regex.IGNORECASE)
+
+# Letters that only Vietnamese uses among Latin-script languages (with their capitals).
+VI_LETTERS = set("ăâđêôơưĂÂĐÊÔƠƯ")
+# Tone marks as combining characters: grave, acute, tilde, hook above, dot below.
+VI_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+# Hook above and dot below appear in no other major Latin-script language.
+VI_ONLY_TONES = {"\u0309", "\u0323"}
+
+# One unaccented Vietnamese syllable: onset, vowel nucleus, coda.
+VI_SYLLABLE = regex.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
+    r"(?:[aeiouy]{1,3})"
+    r"(?:ch|ng|nh|[cmnpt])?",
+)
+
+
+def strip_accents(text: str) -> str:
+    """Remove diacritics, so "Hồ Chí Minh" and "Ho Chi Minh" compare equal.
+
+    >>> strip_accents("Đông Sơn")
+    'Dong Son'
+    """
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def words(text: str) -> list[str]:
+    """Word tokens (letters and marks), URLs and e-mail addresses removed."""
+    return WORD.findall(URL.sub(" ", text))
+
+
+def vietnamese_marks(word: str) -> tuple[bool, bool]:
+    """(has any Vietnamese diacritic, has one that only Vietnamese uses)."""
+    if any(ch in VI_LETTERS for ch in word):
+        strong = any(ch in "ăơưđĂƠƯĐ" for ch in word)
+        decomposed = unicodedata.normalize("NFD", word)
+        return True, strong or any(ch in VI_ONLY_TONES for ch in decomposed)
+    decomposed = unicodedata.normalize("NFD", word)
+    marks = {ch for ch in decomposed if ch in VI_TONES}
+    return bool(marks), bool(marks & VI_ONLY_TONES)
+
+
+def is_vi_syllable(word: str) -> bool:
+    """True when an unaccented word has the shape of a Vietnamese syllable."""
+    return VI_SYLLABLE.fullmatch(strip_accents(word).lower()) is not None
+
+
+@lru_cache(maxsize=None)
+def lexicon_en_vi() -> dict[str, tuple[str, ...]]:
+    """The hand-written English→Vietnamese lexicon: lemma → renderings."""
+    table: dict[str, set[str]] = {}
+    data = resources.files("aligner").joinpath("data/lexicon-en-vi.tsv").read_text(encoding="utf-8")
+    for line in data.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        english, _, vietnamese = line.partition("\t")
+        renderings = {unicodedata.normalize("NFC", v.strip().lower()) for v in vietnamese.split("|") if v.strip()}
+        table.setdefault(english.strip().lower(), set()).update(renderings)
+    return {k: tuple(sorted(v)) for k, v in table.items()}
+
+
+@lru_cache(maxsize=None)
+def english_vocabulary() -> frozenset[str]:
+    """Words known to be English: lexicon headwords plus a list of common words."""
+    data = resources.files("aligner").joinpath("data/english-common.txt").read_text(encoding="utf-8")
+    common = {w for line in data.splitlines() if not line.startswith("#") for w in line.lower().split()}
+    headwords = {w for key in lexicon_en_vi() for w in key.split()}
+    return frozenset(common | headwords)
+
+
+@lru_cache(maxsize=None)
+def vietnamese_vocabulary() -> frozenset[str]:
+    """Vietnamese syllables known from the lexicon, for spotting text typed without accents."""
+    return frozenset(s for renderings in lexicon_en_vi().values() for r in renderings for s in r.split())
+
+
+_SUFFIXES = ("ies", "es", "s", "ed", "ing", "ly", "er", "est")
+
+
+def english_lemmas(word: str) -> list[str]:
+    """The word and the stems it may come from ("places" → place), most likely first."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    found = [w]
+    for suffix in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            stem = w[: -len(suffix)]
+            found.append(stem)
+            if suffix in ("ed", "es", "er", "est", "ing"):
+                found.append(stem + "e")
+            if suffix == "ies":
+                found.append(stem + "y")
+            if suffix in ("ed", "ing") and len(stem) > 3 and stem[-1] == stem[-2]:
+                found.append(stem[:-1])
+    return found
+
+
+_ENGLISH_ENDINGS = regex.compile(r"(?:tion|tions|ment|ments|ness|ity|ities|ers|ors|ing|ed|ies|ship|ful|less|ous|ive)$")
+
+
+def looks_english(word: str) -> bool:
+    """True for a word in the English vocabulary, directly or by a common ending."""
+    vocabulary = english_vocabulary()
+    if any(lemma in vocabulary for lemma in english_lemmas(word)):
+        return True
+    return len(word) > 5 and _ENGLISH_ENDINGS.search(word.lower()) is not None
