@@ -47,6 +47,9 @@ class _Model:
 
     q_null: float = 0.1
     q_true: float = 0.5
+    # The same rates seen from one side only (source items found in the target, and back).
+    q_null_side: tuple[float, float] = (0.1, 0.1)
+    q_true_side: tuple[float, float] = (0.5, 0.5)
     unit_weight: float = 1.0
     len_mu: float = 0.0
     len_sd: float = 0.35
@@ -122,34 +125,32 @@ class _Evidence:
             return bool(self.lexicon.forward.get(key, ()) & other.lexical)
         return bool(self.lexicon.reverse.get(key, ()) & other.lexical)
 
-    def matched(self, src_ids: Sequence[int], tgt_ids: Sequence[int]) -> tuple[float, float]:
-        """(matched weight, total weight) of the items on both sides of a bead."""
+    def matched_by_side(self, src_ids: Sequence[int], tgt_ids: Sequence[int]) -> tuple[float, float, float, float]:
+        """(source hit, source total, target hit, target total) weights of a bead's items.
+
+        A source item is hit when the target side holds it (or a rendering of it), and
+        the other way round.
+        """
         src_items: dict[str, None] = {}
         tgt_items: dict[str, None] = {}
         for i in src_ids:
             src_items.update(self.src_items[i])
         for j in tgt_ids:
             tgt_items.update(self.tgt_items[j])
-        src_lexical = set().union(*(self.src[i].lexical for i in src_ids))
-        tgt_lexical = set().union(*(self.tgt[j].lexical for j in tgt_ids))
-        src_view = Features(0, set(), set(), Counter(), src_lexical)
-        tgt_view = Features(0, set(), set(), Counter(), tgt_lexical)
-        hit = total = 0.0
+        src_view = Features(0, set(), set(), Counter(), set().union(*(self.src[i].lexical for i in src_ids)))
+        tgt_view = Features(0, set(), set(), Counter(), set().union(*(self.tgt[j].lexical for j in tgt_ids)))
+        src_hit = src_total = tgt_hit = tgt_total = 0.0
         for item in src_items:
             w = self.weight[item]
-            total += w
-            if item[0] in "#@$":
-                hit += w if item in tgt_items else 0.0
-            elif self._lexical_match(item, tgt_view, "s"):
-                hit += w
+            src_total += w
+            if (item in tgt_items) if item[0] in "#@$" else self._lexical_match(item, tgt_view, "s"):
+                src_hit += w
         for item in tgt_items:
             w = self.weight[item]
-            total += w
-            if item[0] in "#@$":
-                hit += w if item in src_items else 0.0
-            elif self._lexical_match(item, src_view, "t"):
-                hit += w
-        return hit, total
+            tgt_total += w
+            if (item in src_items) if item[0] in "#@$" else self._lexical_match(item, src_view, "t"):
+                tgt_hit += w
+        return src_hit, src_total, tgt_hit, tgt_total
 
 
 class _Aligner:
@@ -193,17 +194,26 @@ class _Aligner:
         self._swapped = False
         return _Evidence(src_f, tgt_f, self.lexicon)
 
-    def _matched(self, src_ids: tuple[int, ...], tgt_ids: tuple[int, ...]) -> tuple[float, float]:
+    def _matched_by_side(self, src_ids: tuple[int, ...], tgt_ids: tuple[int, ...]) -> tuple[float, ...]:
+        """Hit and total weights, source side first, whichever side the lexicon reads from."""
         if self._swapped:
-            return self.evidence.matched(tgt_ids, src_ids)
-        return self.evidence.matched(src_ids, tgt_ids)
+            tgt_hit, tgt_total, src_hit, src_total = self.evidence.matched_by_side(tgt_ids, src_ids)
+            return src_hit, src_total, tgt_hit, tgt_total
+        return self.evidence.matched_by_side(src_ids, tgt_ids)
+
+    def _matched(self, src_ids: tuple[int, ...], tgt_ids: tuple[int, ...]) -> tuple[float, float]:
+        src_hit, src_total, tgt_hit, tgt_total = self._matched_by_side(src_ids, tgt_ids)
+        return src_hit + tgt_hit, src_total + tgt_total
 
     # ----- the pair score -------------------------------------------------------------
-    def _content(self, hit: float, total: float) -> float:
+    def _content(self, hit: float, total: float, side: int | None = None) -> float:
+        """Log-likelihood ratio of the matched share: binomial, translation rate vs chance rate."""
         m = self.model
+        q_null = m.q_null if side is None else m.q_null_side[side]
+        q_true = m.q_true if side is None else m.q_true_side[side]
         n = total / m.unit_weight
         k = hit / m.unit_weight
-        return k * math.log(m.q_true / m.q_null) + (n - k) * math.log((1 - m.q_true) / (1 - m.q_null))
+        return k * math.log(q_true / q_null) + (n - k) * math.log((1 - q_true) / (1 - q_null))
 
     def _length(self, src_len: int, tgt_len: int) -> float:
         m = self.model
@@ -211,6 +221,17 @@ class _Aligner:
         short = min(src_len, tgt_len) + 1
         sd = math.sqrt(m.len_sd ** 2 + 2.0 / short)
         return _normal_logpdf(ratio, m.len_mu, sd) - _normal_logpdf(ratio, m.len_mu_null, m.len_sd_null)
+
+    def _parts_prove_themselves(self, src_ids: tuple[int, ...], tgt_ids: tuple[int, ...]) -> bool:
+        """Each paragraph of a merge must find its own items in the other side.
+
+        Adding any paragraph to a bead raises its matched weight a little (common words
+        match by chance), so the merged score alone would merge too eagerly. A short part
+        is judged by its own items only, not blamed for what the long side says besides.
+        """
+        if len(src_ids) > 1:
+            return all(self._content(*self._matched_by_side((i,), tgt_ids)[:2], side=0) > 0 for i in src_ids)
+        return all(self._content(*self._matched_by_side(src_ids, (j,))[2:], side=1) > 0 for j in tgt_ids)
 
     def _offset(self, i: int, j: int) -> int:
         d = self.runs_tgt[j] - self.runs_src[i]
@@ -230,6 +251,8 @@ class _Aligner:
         value += _PAIR_BIAS
         if len(src_ids) + len(tgt_ids) > 2:
             value -= _MERGE_PENALTY
+            if not self._parts_prove_themselves(src_ids, tgt_ids):
+                value = float("-inf")
         self._cache[key] = value
         return value
 
@@ -246,20 +269,26 @@ class _Aligner:
         model, evidence = self.model, self.evidence
         weights = [w for w in evidence.weight.values()]
         model.unit_weight = statistics.fmean(weights) if weights else 1.0
-        rates, ratios = [], []
-        best: dict[int, float] = defaultdict(float)
+        rates: list[list[float]] = [[], [], []]  # both sides, source side, target side
+        best: list[dict[int, float]] = [defaultdict(float), defaultdict(float), defaultdict(float)]
+        ratios = []
         for i, j in self._sample_pairs():
-            hit, total = self._matched((i,), (j,))
-            if total > 0:
-                rate = hit / total
-                rates.append(rate)
-                best[i] = max(best[i], rate)
+            src_hit, src_total, tgt_hit, tgt_total = self._matched_by_side((i,), (j,))
+            for k, (hit, total) in enumerate(((src_hit + tgt_hit, src_total + tgt_total),
+                                              (src_hit, src_total), (tgt_hit, tgt_total))):
+                if total > 0:
+                    rates[k].append(hit / total)
+                    best[k][i] = max(best[k][i], hit / total)
             ratios.append(math.log((len(self.tgt[j].text) + 1) / (len(self.src[i].text) + 1)))
-        if rates:
-            model.q_null = min(0.3, max(0.02, statistics.median(rates)))
-        tops = sorted(best.values())
-        if tops:
-            model.q_true = min(0.95, max(model.q_null + 0.15, tops[(3 * len(tops)) // 4]))
+        nulls, trues = [], []
+        for k in range(3):
+            q_null = min(0.4, max(0.02, statistics.median(rates[k]))) if rates[k] else 0.1
+            tops = sorted(best[k].values())
+            q_true = min(0.95, max(q_null + 0.15, tops[(3 * len(tops)) // 4])) if tops else 0.5
+            nulls.append(q_null)
+            trues.append(q_true)
+        model.q_null, model.q_true = nulls[0], trues[0]
+        model.q_null_side, model.q_true_side = (nulls[1], nulls[2]), (trues[1], trues[2])
         if len(ratios) >= 2:
             model.len_mu_null = statistics.fmean(ratios)
             model.len_sd_null = max(0.5, statistics.pstdev(ratios))
