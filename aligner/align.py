@@ -41,21 +41,45 @@ _BAND_MIN = 60
 _FULL_TABLE_LIMIT = 250_000
 
 
+# Kinds of evidence: "hard" anchors (numbers, names) nearly always survive translation, so
+# a miss is telling; "soft" items (symbols, lexicon words) are often paraphrased away.
+KINDS = ("hard", "soft")
+SIDES = ("both", "src", "tgt")
+
+
+@dataclass
+class _Rates:
+    """Share of items matched in unrelated pairs (chance) and in translations."""
+
+    chance: float = 0.1
+    true: float = 0.6
+
+
 @dataclass
 class _Model:
     """Parameters of the pair score, estimated from the document."""
 
-    q_null: float = 0.1
-    q_true: float = 0.5
-    # The same rates seen from one side only (source items found in the target, and back).
-    q_null_side: tuple[float, float] = (0.1, 0.1)
-    q_true_side: tuple[float, float] = (0.5, 0.5)
-    unit_weight: float = 1.0
+    rates: dict[tuple[str, str], _Rates] = field(
+        default_factory=lambda: {(k, s): _Rates() for k in KINDS for s in SIDES})
+    unit_weight: dict[str, float] = field(default_factory=lambda: {k: 1.0 for k in KINDS})
     len_mu: float = 0.0
     len_sd: float = 0.35
     len_mu_null: float = 0.0
     len_sd_null: float = 1.0
     offset_bonus: dict[int, float] = field(default_factory=dict)
+
+
+# A tally holds, per kind, (source hit, source total, target hit, target total) weights.
+Tally = dict[str, tuple[float, float, float, float]]
+
+
+def _side_counts(tally: Tally, kind: str, side: str) -> tuple[float, float]:
+    src_hit, src_total, tgt_hit, tgt_total = tally[kind]
+    if side == "src":
+        return src_hit, src_total
+    if side == "tgt":
+        return tgt_hit, tgt_total
+    return src_hit + tgt_hit, src_total + tgt_total
 
 
 def _logistic(x: float) -> float:
@@ -125,8 +149,8 @@ class _Evidence:
             return bool(self.lexicon.forward.get(key, ()) & other.lexical)
         return bool(self.lexicon.reverse.get(key, ()) & other.lexical)
 
-    def matched_by_side(self, src_ids: Sequence[int], tgt_ids: Sequence[int]) -> tuple[float, float, float, float]:
-        """(source hit, source total, target hit, target total) weights of a bead's items.
+    def tally(self, src_ids: Sequence[int], tgt_ids: Sequence[int]) -> Tally:
+        """Matched and total item weights of a bead, per kind and side.
 
         A source item is hit when the target side holds it (or a rendering of it), and
         the other way round.
@@ -139,18 +163,23 @@ class _Evidence:
             tgt_items.update(self.tgt_items[j])
         src_view = Features(0, set(), set(), Counter(), set().union(*(self.src[i].lexical for i in src_ids)))
         tgt_view = Features(0, set(), set(), Counter(), set().union(*(self.tgt[j].lexical for j in tgt_ids)))
-        src_hit = src_total = tgt_hit = tgt_total = 0.0
-        for item in src_items:
-            w = self.weight[item]
-            src_total += w
-            if (item in tgt_items) if item[0] in "#@$" else self._lexical_match(item, tgt_view, "s"):
-                src_hit += w
-        for item in tgt_items:
-            w = self.weight[item]
-            tgt_total += w
-            if (item in src_items) if item[0] in "#@$" else self._lexical_match(item, src_view, "t"):
-                tgt_hit += w
-        return src_hit, src_total, tgt_hit, tgt_total
+        counts = {kind: [0.0, 0.0, 0.0, 0.0] for kind in KINDS}
+        for items, other_items, other_view, side, offset in ((src_items, tgt_items, tgt_view, "s", 0),
+                                                             (tgt_items, src_items, src_view, "t", 2)):
+            for item in items:
+                w = self.weight[item]
+                kind = "hard" if item[0] in "#@" else "soft"
+                bucket = counts[kind]
+                bucket[offset + 1] += w
+                if item[0] in "#@$":
+                    if item in other_items:
+                        bucket[offset] += w
+                elif self._lexical_match(item, other_view, side):
+                    bucket[offset] += w
+        return {kind: tuple(values) for kind, values in counts.items()}
+
+    def kind_of(self, item: str) -> str:
+        return "hard" if item[0] in "#@" else "soft"
 
 
 class _Aligner:
@@ -194,26 +223,27 @@ class _Aligner:
         self._swapped = False
         return _Evidence(src_f, tgt_f, self.lexicon)
 
-    def _matched_by_side(self, src_ids: tuple[int, ...], tgt_ids: tuple[int, ...]) -> tuple[float, ...]:
-        """Hit and total weights, source side first, whichever side the lexicon reads from."""
+    def _tally(self, src_ids: tuple[int, ...], tgt_ids: tuple[int, ...]) -> Tally:
+        """The bead's tally, source side first, whichever side the lexicon reads from."""
         if self._swapped:
-            tgt_hit, tgt_total, src_hit, src_total = self.evidence.matched_by_side(tgt_ids, src_ids)
-            return src_hit, src_total, tgt_hit, tgt_total
-        return self.evidence.matched_by_side(src_ids, tgt_ids)
-
-    def _matched(self, src_ids: tuple[int, ...], tgt_ids: tuple[int, ...]) -> tuple[float, float]:
-        src_hit, src_total, tgt_hit, tgt_total = self._matched_by_side(src_ids, tgt_ids)
-        return src_hit + tgt_hit, src_total + tgt_total
+            swapped = self.evidence.tally(tgt_ids, src_ids)
+            return {kind: (v[2], v[3], v[0], v[1]) for kind, v in swapped.items()}
+        return self.evidence.tally(src_ids, tgt_ids)
 
     # ----- the pair score -------------------------------------------------------------
-    def _content(self, hit: float, total: float, side: int | None = None) -> float:
-        """Log-likelihood ratio of the matched share: binomial, translation rate vs chance rate."""
-        m = self.model
-        q_null = m.q_null if side is None else m.q_null_side[side]
-        q_true = m.q_true if side is None else m.q_true_side[side]
-        n = total / m.unit_weight
-        k = hit / m.unit_weight
-        return k * math.log(q_true / q_null) + (n - k) * math.log((1 - q_true) / (1 - q_null))
+    def _content(self, tally: Tally, side: str = "both") -> float:
+        """Log-likelihood ratio of the matched shares: binomial, translation rate vs chance rate."""
+        total_llr = 0.0
+        for kind in KINDS:
+            hit, total = _side_counts(tally, kind, side)
+            if total <= 0:
+                continue
+            rates = self.model.rates[(kind, side)]
+            unit = self.model.unit_weight[kind]
+            n, k = total / unit, hit / unit
+            total_llr += k * math.log(rates.true / rates.chance)
+            total_llr += (n - k) * math.log((1 - rates.true) / (1 - rates.chance))
+        return total_llr
 
     def _length(self, src_len: int, tgt_len: int) -> float:
         m = self.model
@@ -230,8 +260,8 @@ class _Aligner:
         is judged by its own items only, not blamed for what the long side says besides.
         """
         if len(src_ids) > 1:
-            return all(self._content(*self._matched_by_side((i,), tgt_ids)[:2], side=0) > 0 for i in src_ids)
-        return all(self._content(*self._matched_by_side(src_ids, (j,))[2:], side=1) > 0 for j in tgt_ids)
+            return all(self._content(self._tally((i,), tgt_ids), "src") > 0 for i in src_ids)
+        return all(self._content(self._tally(src_ids, (j,)), "tgt") > 0 for j in tgt_ids)
 
     def _offset(self, i: int, j: int) -> int:
         d = self.runs_tgt[j] - self.runs_src[i]
@@ -242,8 +272,7 @@ class _Aligner:
         cached = self._cache.get(key)
         if cached is not None:
             return cached
-        hit, total = self._matched(src_ids, tgt_ids)
-        value = self._content(hit, total)
+        value = self._content(self._tally(src_ids, tgt_ids))
         value += self._length(sum(len(self.src[i].text) for i in src_ids),
                               sum(len(self.tgt[j].text) for j in tgt_ids))
         if layout:
@@ -265,30 +294,31 @@ class _Aligner:
         return [(k // m, k % m) for k in range(0, n * m, step)]
 
     def estimate_null(self) -> None:
-        """Content and length of unrelated pairs: most pairs of a document are unrelated."""
+        """Chance rates and lengths from all pairs (most pairs of a document are unrelated);
+        first translation rates from the best match of each source paragraph."""
         model, evidence = self.model, self.evidence
-        weights = [w for w in evidence.weight.values()]
-        model.unit_weight = statistics.fmean(weights) if weights else 1.0
-        rates: list[list[float]] = [[], [], []]  # both sides, source side, target side
-        best: list[dict[int, float]] = [defaultdict(float), defaultdict(float), defaultdict(float)]
+        for kind in KINDS:
+            weights = [w for item, w in evidence.weight.items() if evidence.kind_of(item) == kind]
+            model.unit_weight[kind] = statistics.fmean(weights) if weights else 1.0
+        shares: dict[tuple[str, str], list[float]] = defaultdict(list)
+        best: dict[tuple[str, str], dict[int, float]] = defaultdict(lambda: defaultdict(float))
         ratios = []
         for i, j in self._sample_pairs():
-            src_hit, src_total, tgt_hit, tgt_total = self._matched_by_side((i,), (j,))
-            for k, (hit, total) in enumerate(((src_hit + tgt_hit, src_total + tgt_total),
-                                              (src_hit, src_total), (tgt_hit, tgt_total))):
-                if total > 0:
-                    rates[k].append(hit / total)
-                    best[k][i] = max(best[k][i], hit / total)
+            tally = self._tally((i,), (j,))
+            for kind in KINDS:
+                for side in SIDES:
+                    hit, total = _side_counts(tally, kind, side)
+                    if total > 0:
+                        shares[(kind, side)].append(hit / total)
+                        best[(kind, side)][i] = max(best[(kind, side)][i], hit / total)
             ratios.append(math.log((len(self.tgt[j].text) + 1) / (len(self.src[i].text) + 1)))
-        nulls, trues = [], []
-        for k in range(3):
-            q_null = min(0.4, max(0.02, statistics.median(rates[k]))) if rates[k] else 0.1
-            tops = sorted(best[k].values())
-            q_true = min(0.95, max(q_null + 0.15, tops[(3 * len(tops)) // 4])) if tops else 0.5
-            nulls.append(q_null)
-            trues.append(q_true)
-        model.q_null, model.q_true = nulls[0], trues[0]
-        model.q_null_side, model.q_true_side = (nulls[1], nulls[2]), (trues[1], trues[2])
+        for key, rates in model.rates.items():
+            if shares[key]:
+                rates.chance = min(0.4, max(0.02, statistics.median(shares[key])))
+            tops = sorted(best[key].values())
+            if tops:
+                rates.true = tops[(3 * len(tops)) // 4]
+            rates.true = min(0.95, max(rates.chance + 0.15, rates.true))
         if len(ratios) >= 2:
             model.len_mu_null = statistics.fmean(ratios)
             model.len_sd_null = max(0.5, statistics.pstdev(ratios))

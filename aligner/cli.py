@@ -30,6 +30,7 @@ class _DefaultCommandGroup(TyperGroup):
 app = typer.Typer(
     cls=_DefaultCommandGroup,
     add_completion=False,
+    pretty_exceptions_enable=False,
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
     help="""Align the English and Vietnamese paragraphs of a bilingual post.
