@@ -36,6 +36,8 @@ _PAIR_BIAS = -1.0
 # Beads whose gain exceeds this are confident: they teach the second pass.
 _CONFIDENT_GAIN = 2.0
 _MAX_OFFSET = 5
+# A second rendering of the source must run for at least this many paragraphs in a row.
+_MIN_RENDERING_CHAIN = 2
 # Pairs further apart than this in the sequences are not considered on long documents.
 _BAND_MIN = 60
 _FULL_TABLE_LIMIT = 250_000
@@ -117,8 +119,8 @@ class _Evidence:
         self.src, self.tgt, self.lexicon = src, tgt, lexicon
         shared_numbers = set().union(*(f.numbers for f in src)) & set().union(*(f.numbers for f in tgt)) \
             if src and tgt else set()
-        shared_names = set().union(*(f.names for f in src)) & set().union(*(f.names for f in tgt)) \
-            if src and tgt else set()
+        shared_names = {k for f in src for chain in f.names for k in chain} & \
+            {k for f in tgt for chain in f.names for k in chain}
         self.src_items = [self._items(f, shared_numbers, shared_names, "s") for f in src]
         self.tgt_items = [self._items(f, shared_numbers, shared_names, "t") for f in tgt]
         frequency: Counter = Counter()
@@ -126,21 +128,22 @@ class _Evidence:
             frequency.update(items.keys())
         total = len(self.src_items) + len(self.tgt_items)
         self.weight = {item: math.log((total + 1) / (df + 0.5)) for item, df in frequency.items()}
-        self.src_weight = [sum(self.weight[k] for k in items) for items in self.src_items]
-        self.tgt_weight = [sum(self.weight[k] for k in items) for items in self.tgt_items]
 
     @staticmethod
-    def _items(f: Features, numbers: set[str], names: set[str], side: str) -> dict[str, None]:
-        items: dict[str, None] = {}
+    def _items(f: Features, numbers: set[str], names: set[str], side: str) -> dict[str, float]:
+        """Item → share of one unit of evidence it carries (the keys of one name share one)."""
+        items: dict[str, float] = {}
         for n in sorted(f.numbers & numbers):
-            items["#" + n] = None
-        for n in sorted(f.names & names):
-            items["@" + n] = None
+            items["#" + n] = 1.0
+        for chain in f.names:
+            kept = [k for k in chain if k in names]
+            for k in kept:
+                items["@" + k] = max(items.get("@" + k, 0.0), 1.0 / len(kept))
         for symbol, count in sorted(f.symbols.items()):
             for k in range(count):
-                items[f"${symbol}{k}"] = None
+                items[f"${symbol}{k}"] = 1.0
         for lexical in sorted(f.lexical):
-            items[f"{side}:{lexical}"] = None
+            items[f"{side}:{lexical}"] = 1.0
         return items
 
     def _lexical_match(self, item: str, other: Features, side: str) -> bool:
@@ -155,8 +158,8 @@ class _Evidence:
         A source item is hit when the target side holds it (or a rendering of it), and
         the other way round.
         """
-        src_items: dict[str, None] = {}
-        tgt_items: dict[str, None] = {}
+        src_items: dict[str, float] = {}
+        tgt_items: dict[str, float] = {}
         for i in src_ids:
             src_items.update(self.src_items[i])
         for j in tgt_ids:
@@ -166,8 +169,8 @@ class _Evidence:
         counts = {kind: [0.0, 0.0, 0.0, 0.0] for kind in KINDS}
         for items, other_items, other_view, side, offset in ((src_items, tgt_items, tgt_view, "s", 0),
                                                              (tgt_items, src_items, src_view, "t", 2)):
-            for item in items:
-                w = self.weight[item]
+            for item, share in items.items():
+                w = self.weight[item] * share
                 kind = "hard" if item[0] in "#@" else "soft"
                 bucket = counts[kind]
                 bucket[offset + 1] += w
@@ -332,6 +335,11 @@ class _Aligner:
         if len(confident) < 3:
             return
         model = self.model
+        tallies = [self._tally(s, t) for s, t in confident]
+        for (kind, side), rates in model.rates.items():
+            shares = [hit / total for hit, total in (_side_counts(t, kind, side) for t in tallies) if total > 0]
+            if len(shares) >= 3:
+                rates.true = min(0.95, max(rates.chance + 0.15, statistics.median(shares)))
         ratios = [math.log((len(self.tgt[t[0]].text) + 1) / (len(self.src[s[0]].text) + 1)) for s, t in confident]
         model.len_mu = statistics.median(ratios)
         spread = statistics.median(abs(r - model.len_mu) for r in ratios) * 1.4826
@@ -412,13 +420,31 @@ class _Aligner:
         return beads
 
     def second_renderings(self, beads: list[tuple]) -> list[tuple]:
-        """Pair leftover target runs with source paragraphs again (a second translation)."""
+        """Pair leftover target runs with source paragraphs again (a second translation).
+
+        A second rendering is a section of its own, so only chains of at least
+        ``_MIN_RENDERING_CHAIN`` consecutive leftover target paragraphs qualify, each pair
+        carrying confident content evidence by itself (no layout bonus).
+        """
         used = {j for _, t, _ in beads for j in t}
         leftover = [j for j in range(len(self.tgt)) if j not in used]
-        if len(leftover) < 2:
+        if len(leftover) < _MIN_RENDERING_CHAIN:
             return []
-        extra = self.run(list(range(len(self.src))), leftover, layout=False)
-        return [bead for bead in extra if len(bead[0]) == 1 and len(bead[1]) == 1]
+        position = {j: k for k, j in enumerate(leftover)}
+        candidates = [bead for bead in self.run(list(range(len(self.src))), leftover, layout=False)
+                      if len(bead[0]) == len(bead[1]) == 1
+                      and self._content(self._tally(bead[0], bead[1])) >= _CONFIDENT_GAIN]
+        accepted: list[tuple] = []
+        chain: list[tuple] = []
+        for bead in candidates + [None]:
+            if bead is not None and chain and position[bead[1][0]] == position[chain[-1][1][0]] + 1 \
+                    and self.tgt[bead[1][0]].index > self.tgt[chain[-1][1][0]].index:
+                chain.append(bead)
+                continue
+            if len(chain) >= _MIN_RENDERING_CHAIN:
+                accepted.extend(chain)
+            chain = [bead] if bead is not None else []
+        return accepted
 
 
 def align_paragraphs(paragraphs: list[Paragraph], src_lang: str, tgt_lang: str) -> list[AlignedUnit]:

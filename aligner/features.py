@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .text import NUMBER, URL, english_lemmas, english_vocabulary, lexicon_en_vi, strip_accents, words
+from .text import NUMBER, URL, WORD, english_lemmas, english_vocabulary, lexicon_en_vi, strip_accents, words
 
 _MONTHS = ("january february march april may june july august september october november december").split()
 _SYMBOL_CLASSES = {
@@ -27,7 +27,7 @@ class Features:
 
     length: int
     numbers: set[str]
-    names: set[str]
+    names: list[list[str]]  # one list of keys per name: its words and the words joined
     symbols: Counter
     lexical: set[str]  # lexicon keys: English lemmas on the source side, renderings on the target
     tokens: list[str] = field(default_factory=list)
@@ -44,22 +44,35 @@ def _number_anchors(text: str) -> set[str]:
     return found
 
 
-def _name_anchors(tokens: list[str], is_english: bool) -> set[str]:
-    """Capitalised tokens (not common English words), accents stripped and lowercased."""
+_NAME_GAP = regex.compile(r"[ \-]*")
+
+
+def _name_anchors(text: str, is_english: bool) -> list[list[str]]:
+    """Names: runs of adjacent capitalised words, accents stripped and lowercased.
+
+    Each name gives its words and, for two words or more, the words joined ("Hà Nội"
+    also as "hanoi"); together they count as one piece of evidence. Common English
+    words break a run, so a sentence-initial "The" is not a name.
+    """
     vocabulary = english_vocabulary()
-    names: set[str] = set()
-    previous: str | None = None
-    for token in tokens:
-        if token[:1].isupper():
-            key = strip_accents(token).lower()
-            if not (is_english and any(lemma in vocabulary for lemma in english_lemmas(token))):
-                names.add(key)
-            if previous is not None:
-                names.add(previous + key)  # "Hà Nội" also as "hanoi"
-            previous = key
-        else:
-            previous = None
-    return names
+    text = URL.sub(" ", text)
+    chains: list[list[str]] = []
+    current: list[str] = []
+    end = -1
+    for match in WORD.finditer(text):
+        token = match.group()
+        is_name = token[:1].isupper() and not (
+            is_english and any(lemma in vocabulary for lemma in english_lemmas(token)))
+        adjacent = end >= 0 and _NAME_GAP.fullmatch(text, end, match.start()) is not None
+        if current and not (is_name and adjacent):
+            chains.append(current)
+            current = []
+        if is_name:
+            current.append(strip_accents(token).lower())
+        end = match.end()
+    if current:
+        chains.append(current)
+    return [chain + ["".join(chain)] if len(chain) > 1 else chain for chain in chains]
 
 
 def _symbols(text: str) -> Counter:
@@ -85,7 +98,7 @@ def source_features(text: str) -> Features:
             lemmas.add(f"{first} {second}")
     numbers = _number_anchors(text)
     numbers.update(str(_MONTHS.index(t) + 1) for t in lowered if t in _MONTHS and t != "may")
-    return Features(len(text), numbers, _name_anchors(tokens, True), _symbols(text), lemmas, lowered)
+    return Features(len(text), numbers, _name_anchors(text, True), _symbols(text), lemmas, lowered)
 
 
 def target_features(text: str, phrases: dict[str, set[str]], longest: int) -> Features:
@@ -98,5 +111,5 @@ def target_features(text: str, phrases: dict[str, set[str]], longest: int) -> Fe
             phrase = " ".join(syllables[i:i + n])
             if phrase in phrases:
                 present.add(phrase)
-    return Features(len(text), _number_anchors(text), _name_anchors(tokens, False), _symbols(text), present,
+    return Features(len(text), _number_anchors(text), _name_anchors(text, False), _symbols(text), present,
                     syllables)

@@ -24,6 +24,10 @@ _LANGDETECT_MIN_PROB = 0.80
 _NEIGHBOUR_REACH = 2
 _LATIN = regex.compile(r"\p{Script=Latin}")
 
+# The commonest Vietnamese family names: a title-case line that starts with one is a person.
+_VI_SURNAMES = frozenset("nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đào đoàn "
+                         "vương trịnh trương lâm mai tạ tô hà cao đinh lương lưu".split())
+
 _ENGLISH_FUNCTION_WORDS = frozenset(
     "the a an of and or to in on at by for from with is are was were be been has have had it its this that "
     "these those he she they we you i his her their our not no as but if will would can could".split())
@@ -81,7 +85,9 @@ def classify(text: str) -> str:
     vocabulary = english_vocabulary()
     function_hits = sum(1 for t in lowered if t in _ENGLISH_FUNCTION_WORDS)
     if marked and (marked / len(tokens) >= 0.3 or (strong and marked / len(tokens) >= 0.2)):
-        return UNDETERMINED if _is_name_like(tokens) else "vi"
+        if _is_name_like(tokens) and (len(tokens) <= 3 or lowered[0] in _VI_SURNAMES):
+            return UNDETERMINED
+        return "vi"
     english_hits = sum(1 for t in tokens if looks_english(t))
     if len(tokens) >= 6 and function_hits / len(tokens) >= 0.12:
         return "en"

@@ -87,25 +87,40 @@ def vietnamese_vocabulary() -> frozenset[str]:
     return frozenset(s for renderings in lexicon_en_vi().values() for r in renderings for s in r.split())
 
 
-_SUFFIXES = ("ies", "es", "s", "ed", "ing", "ly", "er", "est")
-
-
 def english_lemmas(word: str) -> list[str]:
-    """The word and the stems it may come from ("places" → place), most likely first."""
+    """The word and the stems it may come from, shortest change first.
+
+    >>> english_lemmas("notes")[:2]
+    ['notes', 'note']
+    """
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
     found = [w]
-    for suffix in _SUFFIXES:
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            stem = w[: -len(suffix)]
+
+    def add(stem: str) -> None:
+        if len(stem) >= 2 and stem not in found:
             found.append(stem)
-            if suffix in ("ed", "es", "er", "est", "ing"):
-                found.append(stem + "e")
-            if suffix == "ies":
-                found.append(stem + "y")
-            if suffix in ("ed", "ing") and len(stem) > 3 and stem[-1] == stem[-2]:
-                found.append(stem[:-1])
+
+    if w.endswith("s") and len(w) > 3:
+        add(w[:-1])
+        if w.endswith("es"):
+            add(w[:-2])
+        if w.endswith("ies"):
+            add(w[:-3] + "y")
+    for suffix in ("ed", "ing", "er", "est"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 2:
+            stem = w[: -len(suffix)]
+            add(stem + "e")
+            add(stem)
+            if len(stem) > 3 and stem[-1] == stem[-2]:
+                add(stem[:-1])
+            if stem.endswith("i"):
+                add(stem[:-1] + "y")
+    if w.endswith("ly") and len(w) > 4:
+        add(w[:-2])
+        if w.endswith("ily"):
+            add(w[:-3] + "y")
     return found
 
 

@@ -1,0 +1,5 @@
+"""`python -m aligner` runs the `align` command."""
+
+from .cli import main
+
+main()

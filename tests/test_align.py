@@ -1,0 +1,104 @@
+"""Stage 4: alignment on the structures bilingual posts take."""
+
+import pytest
+
+from aligner import align_text
+from conftest import SAMPLE_CASES, gold_links, link_f1, predicted_links, shared_case
+
+EN = [
+    "The museum opened a new gallery on Monday with 300 objects from the 19th century.",
+    "Visitors can see old maps, letters and photographs of the river town.",
+    "Tickets cost 50,000 dong for adults and are free for children.",
+]
+VI = [
+    "Bảo tàng đã mở một phòng trưng bày mới vào thứ Hai với 300 hiện vật từ thế kỷ 19.",
+    "Khách tham quan có thể xem bản đồ cũ, thư từ và ảnh chụp về thị trấn ven sông.",
+    "Vé vào cửa giá 50.000 đồng cho người lớn và miễn phí cho trẻ em.",
+]
+
+
+def pairs_of(text: str) -> list[tuple[str, str]]:
+    return [(u.src_text, u.tgt_text) for u in align_text(text).pairs]
+
+
+def test_alternating_pairs():
+    text = "\n\n".join(f"{e}\n\n{v}" for e, v in zip(EN, VI))
+    assert pairs_of(text) == list(zip(EN, VI))
+
+
+def test_halves_with_vietnamese_first():
+    text = "\n".join(VI) + "\n\n" + "\n".join(EN)
+    assert pairs_of(text) == list(zip(EN, VI))
+
+
+def test_untranslated_paragraph_stays_unpaired():
+    extra = "A note for readers abroad: the gallery guide is also available as a printed booklet at the desk."
+    text = "\n".join([EN[0], VI[0], extra, EN[1], VI[1], EN[2], VI[2]])
+    result = align_text(text)
+    assert [(u.src_text, u.tgt_text) for u in result.pairs] == list(zip(EN, VI))
+    lonely = [u for u in result.units if not u.is_pair]
+    assert [u.src_text for u in lonely] == [extra]
+
+
+def test_one_source_paragraph_translated_as_two():
+    english = EN[0] + " " + EN[1]
+    text = "\n".join([english, VI[0], VI[1], EN[2], VI[2]])
+    result = align_text(text)
+    assert [(u.src_text, u.tgt_text) for u in result.pairs] == [(english, VI[0] + "\n" + VI[1]), (EN[2], VI[2])]
+
+
+def test_every_paragraph_appears_exactly_once_in_document_order():
+    text = "Header line\n\nhttps://example.org/x\n\n" + "\n".join(f"{e}\n{v}" for e, v in zip(EN, VI)) + "\n2024-10-23\n"
+    result = align_text(text)
+    seen = [p.index for u in result.units for p in u.src + u.tgt]
+    assert sorted(seen) == list(range(len(result.paragraphs)))
+    assert [u.first_index for u in result.units] == sorted(u.first_index for u in result.units)
+
+
+def test_one_language_only_gives_no_pairs():
+    result = align_text("\n".join(EN))
+    assert result.pairs == []
+    assert len(result.units) == len(EN)
+    assert result.summary().src_untranslated == len(EN)
+
+
+def test_scores_are_probabilities_and_stronger_pairs_score_higher():
+    text = "\n".join(f"{e}\n{v}" for e, v in zip(EN, VI))
+    scores = [u.score for u in align_text(text).pairs]
+    assert all(0.0 <= s <= 1.0 for s in scores)
+    assert min(scores) > 0.5
+
+
+def test_alignment_is_deterministic():
+    text = "\n".join(f"{e}\n{v}" for e, v in zip(EN, VI))
+    first = align_text(text)
+    second = align_text(text)
+    assert [(u.src_text, u.tgt_text, u.score) for u in first.units] == \
+        [(u.src_text, u.tgt_text, u.score) for u in second.units]
+
+
+def test_language_pair_can_be_reversed():
+    text = "\n".join(f"{v}\n{e}" for e, v in zip(EN, VI))
+    result = align_text(text, src_lang="vi", tgt_lang="en")
+    assert [(u.src_text, u.tgt_text) for u in result.pairs] == list(zip(VI, EN))
+
+
+@pytest.mark.parametrize("case", SAMPLE_CASES, ids=lambda p: p.name)
+def test_samples_align_close_to_their_gold(case):
+    atoms, gold, untranslated = gold_links(case)
+    result = align_text((case / "post.txt").read_text(encoding="utf-8"))
+    predicted, predicted_untranslated = predicted_links(result, atoms)
+    assert link_f1(predicted, gold) >= 0.95
+    # Known miss: in library-alternating an English reader comment and a Vietnamese one that
+    # paraphrases its first sentence are paired; everything else untranslated must be found.
+    found = len(untranslated & predicted_untranslated) / len(untranslated) if untranslated else 1.0
+    assert found >= 0.75
+
+
+def test_seed_post_aligns_perfectly():
+    case = shared_case("seed")
+    atoms, gold, untranslated = gold_links(case)
+    result = align_text((case / "post.txt").read_text(encoding="utf-8"))
+    predicted, predicted_untranslated = predicted_links(result, atoms)
+    assert predicted == gold
+    assert untranslated <= predicted_untranslated

@@ -1,0 +1,34 @@
+"""Stage 3: language tags, including the short lines langdetect gets wrong."""
+
+import pytest
+
+from aligner.langid import classify, tag_paragraphs
+from aligner.models import Paragraph
+
+
+@pytest.mark.parametrize("text", ["Type", "No comments:", "Author(s):", "Source", "Post a Comment",
+                                  "Tuesday, December 10, 2024", "Associated Places",
+                                  "The crowd applauded for nearly a minute."])
+def test_short_english_lines_are_english(text):
+    assert classify(text) == "en"
+
+
+@pytest.mark.parametrize("text", ["Tác giả:", "Có mặt:", "Đám đông vỗ tay suốt gần một phút.",
+                                  "ĐẾM CHIM BỜ BIỂN XUÂN THỦY", "Cam on ban da chia se bai viet nay nhe"])
+def test_vietnamese_is_vietnamese_with_or_without_accents(text):
+    assert classify(text) == "vi"
+
+
+@pytest.mark.parametrize("text", ["https://example.org/a/b?c=1", "2024-10-23", "300898", "• Hồ, Chí Minh",
+                                  "Nguyễn Thị Lan", "----------", "20241211 CDTL Chuyen Di Ruoc Giac Ho Chi Minh"])
+def test_urls_numbers_symbols_and_bare_names_are_und(text):
+    assert classify(text) == "und"
+
+
+def test_another_language_gets_its_own_code():
+    assert classify("Nous avons visité le musée avec nos enfants pendant les vacances d'été.") == "fr"
+
+
+def test_neighbours_settle_an_unknown_word():
+    paragraphs = [Paragraph(0, "Share this:", 1), Paragraph(1, "zorblax", 2), Paragraph(2, "Post a Comment", 3)]
+    assert [p.lang for p in tag_paragraphs(paragraphs)] == ["en", "en", "en"]

@@ -1,0 +1,74 @@
+"""Stage 1: decoding and normalisation."""
+
+import codecs
+import unicodedata
+
+import pytest
+
+from aligner.errors import AlignerError
+from aligner.reader import decode_bytes, normalize_text, read_source
+
+VIETNAMESE = "Hồ Chí Minh đã đến Hà Nội."
+
+
+def test_utf8_with_and_without_bom_decode_the_same():
+    data = VIETNAMESE.encode("utf-8")
+    assert decode_bytes(data) == decode_bytes(codecs.BOM_UTF8 + data) == VIETNAMESE
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_with_bom_is_recognised(codec):
+    bom = codecs.BOM_UTF16_LE if codec.endswith("le") else codecs.BOM_UTF16_BE
+    assert decode_bytes(bom + VIETNAMESE.encode(codec)) == VIETNAMESE
+
+
+TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def encode_cp1258(text: str) -> bytes:
+    """Windows-1258 stores vowels with their hats precomposed and the tone as a separate mark."""
+    out = b""
+    for ch in text:
+        decomposed = unicodedata.normalize("NFD", ch)
+        base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in TONES))
+        tones = "".join(c for c in decomposed if c in TONES)
+        out += (base + tones).encode("cp1258")
+    return out
+
+
+@pytest.mark.parametrize("text, encoding, data", [
+    ("Tiếng Việt của Hồ Chí Minh", "cp1258", encode_cp1258("Tiếng Việt của Hồ Chí Minh")),
+    ("café crème brûlée", "cp1252", "café crème brûlée".encode("cp1252")),
+])
+def test_legacy_code_pages_work_when_named(text, encoding, data):
+    assert normalize_text(decode_bytes(data, encoding)) == text
+
+
+def test_invalid_utf8_names_the_byte_offset_and_the_option():
+    with pytest.raises(AlignerError) as caught:
+        decode_bytes(b"good text \xff\xfe more")
+    assert "byte 10" in caught.value.message
+    assert "--encoding" in caught.value.message
+
+
+def test_nul_bytes_mean_binary():
+    with pytest.raises(AlignerError, match="binary"):
+        decode_bytes(b"\x7fELF\x00\x00\x01")
+
+
+def test_unknown_encoding_is_a_clear_error():
+    with pytest.raises(AlignerError, match="unknown encoding"):
+        decode_bytes(b"abc", "no-such-codec")
+
+
+def test_normalisation_composes_and_cleans():
+    decomposed = "Ho\u0302\u0300 Chi\u0301"  # "Hồ Chí" as typed on macOS
+    raw = f"{decomposed}\r\nnext\u00a0line\u200b\rlast\x07"
+    assert normalize_text(raw) == "Hồ Chí\nnext line\nlast"
+
+
+def test_missing_file_and_directory_are_errors(tmp_path):
+    with pytest.raises(AlignerError, match="no such file"):
+        read_source(tmp_path / "absent.txt")
+    with pytest.raises(AlignerError, match="directory"):
+        read_source(tmp_path)
