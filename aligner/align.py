@@ -57,12 +57,23 @@ class _Rates:
     true: float = 0.6
 
 
+# Prior rates per kind, worth _PRIOR_STRENGTH observations: a short document has too few
+# pairs to estimate from, a long one outweighs them at once.
+_PRIOR_RATES = {"hard": _Rates(chance=0.02, true=0.9), "soft": _Rates(chance=0.08, true=0.65)}
+_PRIOR_STRENGTH = 8.0
+
+
+def _shrink(estimate: float, observations: int, prior: float) -> float:
+    """Blend a document estimate with the prior by the number of observations behind it."""
+    return (estimate * observations + prior * _PRIOR_STRENGTH) / (observations + _PRIOR_STRENGTH)
+
+
 @dataclass
 class _Model:
     """Parameters of the pair score, estimated from the document."""
 
-    rates: dict[tuple[str, str], _Rates] = field(
-        default_factory=lambda: {(k, s): _Rates() for k in KINDS for s in SIDES})
+    rates: dict[tuple[str, str], _Rates] = field(default_factory=lambda: {
+        (k, s): _Rates(_PRIOR_RATES[k].chance, _PRIOR_RATES[k].true) for k in KINDS for s in SIDES})
     unit_weight: dict[str, float] = field(default_factory=lambda: {k: 1.0 for k in KINDS})
     len_mu: float = 0.0
     len_sd: float = 0.35
@@ -316,11 +327,13 @@ class _Aligner:
                         best[(kind, side)][i] = max(best[(kind, side)][i], hit / total)
             ratios.append(math.log((len(self.tgt[j].text) + 1) / (len(self.src[i].text) + 1)))
         for key, rates in model.rates.items():
+            prior = _PRIOR_RATES[key[0]]
             if shares[key]:
-                rates.chance = min(0.4, max(0.02, statistics.median(shares[key])))
+                chance = _shrink(statistics.median(shares[key]), len(shares[key]), prior.chance)
+                rates.chance = min(0.4, max(0.02, chance))
             tops = sorted(best[key].values())
             if tops:
-                rates.true = tops[(3 * len(tops)) // 4]
+                rates.true = _shrink(tops[(3 * len(tops)) // 4], len(tops), prior.true)
             rates.true = min(0.95, max(rates.chance + 0.15, rates.true))
         if len(ratios) >= 2:
             model.len_mu_null = statistics.fmean(ratios)
@@ -338,8 +351,9 @@ class _Aligner:
         tallies = [self._tally(s, t) for s, t in confident]
         for (kind, side), rates in model.rates.items():
             shares = [hit / total for hit, total in (_side_counts(t, kind, side) for t in tallies) if total > 0]
-            if len(shares) >= 3:
-                rates.true = min(0.95, max(rates.chance + 0.15, statistics.median(shares)))
+            if shares:
+                true = _shrink(statistics.median(shares), len(shares), _PRIOR_RATES[kind].true)
+                rates.true = min(0.95, max(rates.chance + 0.15, true))
         ratios = [math.log((len(self.tgt[t[0]].text) + 1) / (len(self.src[s[0]].text) + 1)) for s, t in confident]
         model.len_mu = statistics.median(ratios)
         spread = statistics.median(abs(r - model.len_mu) for r in ratios) * 1.4826

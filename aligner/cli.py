@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
-import click
 import typer
 from typer.core import TyperGroup
 
@@ -21,7 +22,7 @@ DEFAULT_COMMAND = "pairs"
 class _DefaultCommandGroup(TyperGroup):
     """Lets `align FILE` mean `align pairs FILE`, while `align detect FILE` still works."""
 
-    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in ("--help", "-h"):
             args = [DEFAULT_COMMAND, *args]
         return super().parse_args(ctx, args)
@@ -80,6 +81,28 @@ EncodingOpt = Annotated[Optional[str], typer.Option("--encoding", "-e", help="De
                         "(e.g. cp1258, cp1252); default: UTF-8, or UTF-16/32 by BOM.", show_default=False)]
 
 
+def _user_errors(command: Callable[..., None]) -> Callable[..., None]:
+    """Turn library errors, Ctrl-C and a closed pipe into a message and an exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        try:
+            command(*args, **kwargs)
+        except AlignerError as exc:
+            print(f"align: error: {exc.message}", file=sys.stderr)
+            raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:
+            print("align: interrupted", file=sys.stderr)
+            raise typer.Exit(130) from None
+        except BrokenPipeError:
+            # The reader went away (`align post.txt | head -1`): stop quietly, as Unix tools do.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(141) from None
+
+    return wrapper
+
+
 def _console(file=None):
     from rich.console import Console
 
@@ -127,6 +150,7 @@ def _default_format(output: Optional[Path]) -> str:
 
 
 @app.command(DEFAULT_COMMAND)
+@_user_errors
 def pairs(
     file: FileArg = "-",
     format: Annotated[Optional[PairFormat], typer.Option("--format", "-f", help="table (default on a terminal), "
@@ -164,6 +188,7 @@ def pairs(
 
 
 @app.command("detect")
+@_user_errors
 def detect(
     file: FileArg = "-",
     format: Annotated[Optional[DetectFormat], typer.Option("--format", "-f", help="table (default on a "
@@ -195,28 +220,8 @@ def detect(
 
 
 def main() -> None:
-    """Entry point: run the app, turning library errors, broken pipes and Ctrl-C into exit codes."""
-    try:
-        app(standalone_mode=False)
-    except AlignerError as exc:
-        print(f"align: error: {exc.message}", file=sys.stderr)
-        sys.exit(exc.exit_code)
-    except click.exceptions.Abort:
-        print("align: interrupted", file=sys.stderr)
-        sys.exit(130)
-    except KeyboardInterrupt:
-        print("align: interrupted", file=sys.stderr)
-        sys.exit(130)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except BrokenPipeError:
-        # The reader went away (`align post.txt | head -1`): stop quietly, as Unix tools do.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(141)
+    """Entry point of the `align` command."""
+    app()
 
 
 if __name__ == "__main__":
