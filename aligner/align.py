@@ -123,22 +123,36 @@ class _Lexicon:
         return max((len(r.split()) for r in self.reverse), default=1)
 
 
+def _kind_of(item: str) -> str:
+    return "hard" if item[0] in "#@" else "soft"
+
+
 class _Evidence:
-    """Weighted items of every paragraph, and the pair statistics built from them."""
+    """Weighted items of every paragraph, and the pair statistics built from them.
+
+    Items are keys: "#1959" (number), "@khrushchev" (name), "$[0" (first bracket),
+    "s:year" (lexicon lemma on the source side), "t:năm" (rendering on the target side).
+    Each paragraph also knows the keys it can explain on the other side (its anchors and
+    the renderings of its words), so matching is set membership.
+    """
 
     def __init__(self, src: Sequence[Features], tgt: Sequence[Features], lexicon: _Lexicon) -> None:
-        self.src, self.tgt, self.lexicon = src, tgt, lexicon
         shared_numbers = set().union(*(f.numbers for f in src)) & set().union(*(f.numbers for f in tgt)) \
             if src and tgt else set()
         shared_names = {k for f in src for chain in f.names for k in chain} & \
             {k for f in tgt for chain in f.names for k in chain}
-        self.src_items = [self._items(f, shared_numbers, shared_names, "s") for f in src]
-        self.tgt_items = [self._items(f, shared_numbers, shared_names, "t") for f in tgt]
+        src_shares = [self._items(f, shared_numbers, shared_names, "s") for f in src]
+        tgt_shares = [self._items(f, shared_numbers, shared_names, "t") for f in tgt]
         frequency: Counter = Counter()
-        for items in self.src_items + self.tgt_items:
+        for items in src_shares + tgt_shares:
             frequency.update(items.keys())
-        total = len(self.src_items) + len(self.tgt_items)
+        total = len(src_shares) + len(tgt_shares)
         self.weight = {item: math.log((total + 1) / (df + 0.5)) for item, df in frequency.items()}
+        # Per paragraph: item → (kind, weighted share).
+        self.src_items = [{k: (_kind_of(k), self.weight[k] * v) for k, v in items.items()} for items in src_shares]
+        self.tgt_items = [{k: (_kind_of(k), self.weight[k] * v) for k, v in items.items()} for items in tgt_shares]
+        self.src_reach = [self._reach(items, f, lexicon.forward, "t:") for items, f in zip(src_shares, src)]
+        self.tgt_reach = [self._reach(items, f, lexicon.reverse, "s:") for items, f in zip(tgt_shares, tgt)]
 
     @staticmethod
     def _items(f: Features, numbers: set[str], names: set[str], side: str) -> dict[str, float]:
@@ -157,11 +171,13 @@ class _Evidence:
             items[f"{side}:{lexical}"] = 1.0
         return items
 
-    def _lexical_match(self, item: str, other: Features, side: str) -> bool:
-        key = item[2:]
-        if side == "s":
-            return bool(self.lexicon.forward.get(key, ()) & other.lexical)
-        return bool(self.lexicon.reverse.get(key, ()) & other.lexical)
+    @staticmethod
+    def _reach(items: dict[str, float], f: Features, table: dict[str, set[str]], prefix: str) -> frozenset[str]:
+        """Keys of the other side that this paragraph accounts for."""
+        reach = {k for k in items if k[0] in "#@$"}
+        for lexical in f.lexical:
+            reach.update(prefix + other for other in table.get(lexical, ()))
+        return frozenset(reach)
 
     def tally(self, src_ids: Sequence[int], tgt_ids: Sequence[int]) -> Tally:
         """Matched and total item weights of a bead, per kind and side.
@@ -169,31 +185,25 @@ class _Evidence:
         A source item is hit when the target side holds it (or a rendering of it), and
         the other way round.
         """
-        src_items: dict[str, float] = {}
-        tgt_items: dict[str, float] = {}
-        for i in src_ids:
-            src_items.update(self.src_items[i])
-        for j in tgt_ids:
-            tgt_items.update(self.tgt_items[j])
-        src_view = Features(0, set(), set(), Counter(), set().union(*(self.src[i].lexical for i in src_ids)))
-        tgt_view = Features(0, set(), set(), Counter(), set().union(*(self.tgt[j].lexical for j in tgt_ids)))
+        if len(src_ids) == 1 and len(tgt_ids) == 1:
+            src_items, tgt_items = self.src_items[src_ids[0]], self.tgt_items[tgt_ids[0]]
+            src_reach, tgt_reach = self.src_reach[src_ids[0]], self.tgt_reach[tgt_ids[0]]
+        else:
+            src_items, tgt_items = {}, {}
+            for i in src_ids:
+                src_items.update(self.src_items[i])
+            for j in tgt_ids:
+                tgt_items.update(self.tgt_items[j])
+            src_reach = frozenset().union(*(self.src_reach[i] for i in src_ids))
+            tgt_reach = frozenset().union(*(self.tgt_reach[j] for j in tgt_ids))
         counts = {kind: [0.0, 0.0, 0.0, 0.0] for kind in KINDS}
-        for items, other_items, other_view, side, offset in ((src_items, tgt_items, tgt_view, "s", 0),
-                                                             (tgt_items, src_items, src_view, "t", 2)):
-            for item, share in items.items():
-                w = self.weight[item] * share
-                kind = "hard" if item[0] in "#@" else "soft"
+        for items, other_reach, offset in ((src_items, tgt_reach, 0), (tgt_items, src_reach, 2)):
+            for item, (kind, w) in items.items():
                 bucket = counts[kind]
                 bucket[offset + 1] += w
-                if item[0] in "#@$":
-                    if item in other_items:
-                        bucket[offset] += w
-                elif self._lexical_match(item, other_view, side):
+                if item in other_reach:
                     bucket[offset] += w
         return {kind: tuple(values) for kind, values in counts.items()}
-
-    def kind_of(self, item: str) -> str:
-        return "hard" if item[0] in "#@" else "soft"
 
 
 class _Aligner:
@@ -205,6 +215,7 @@ class _Aligner:
         self.runs_src, self.runs_tgt = self._runs()
         self.evidence = self._build_evidence()
         self._cache: dict[tuple, float] = {}
+        self._tallies: dict[tuple, Tally] = {}
 
     # ----- set-up -------------------------------------------------------------------
     def _runs(self) -> tuple[list[int], list[int]]:
@@ -238,7 +249,14 @@ class _Aligner:
         return _Evidence(src_f, tgt_f, self.lexicon)
 
     def _tally(self, src_ids: tuple[int, ...], tgt_ids: tuple[int, ...]) -> Tally:
-        """The bead's tally, source side first, whichever side the lexicon reads from."""
+        """The bead's tally, source side first, whichever side the lexicon reads from (cached)."""
+        key = (src_ids, tgt_ids)
+        cached = self._tallies.get(key)
+        if cached is None:
+            cached = self._tallies[key] = self._compute_tally(src_ids, tgt_ids)
+        return cached
+
+    def _compute_tally(self, src_ids: tuple[int, ...], tgt_ids: tuple[int, ...]) -> Tally:
         if self._swapped:
             swapped = self.evidence.tally(tgt_ids, src_ids)
             return {kind: (v[2], v[3], v[0], v[1]) for kind, v in swapped.items()}
@@ -312,7 +330,7 @@ class _Aligner:
         first translation rates from the best match of each source paragraph."""
         model, evidence = self.model, self.evidence
         for kind in KINDS:
-            weights = [w for item, w in evidence.weight.items() if evidence.kind_of(item) == kind]
+            weights = [w for item, w in evidence.weight.items() if _kind_of(item) == kind]
             model.unit_weight[kind] = statistics.fmean(weights) if weights else 1.0
         shares: dict[tuple[str, str], list[float]] = defaultdict(list)
         best: dict[tuple[str, str], dict[int, float]] = defaultdict(lambda: defaultdict(float))

@@ -94,7 +94,7 @@ def classify(text: str) -> str:
     unaccented_vi = sum(1 for t in lowered if is_vi_syllable(t) and t not in vocabulary)
     if len(tokens) >= 3 and unaccented_vi / len(tokens) >= 0.6:
         return UNDETERMINED if _is_name_like(tokens) else "vi"
-    if len(tokens) < 6 and english_hits:
+    if english_hits and (len(tokens) < 6 or english_hits * 2 >= len(tokens)):
         return "en"
     if letters >= _LANGDETECT_MIN_LETTERS and len(tokens) >= 4:
         code, prob = _langdetect(text)
