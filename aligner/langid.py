@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import regex
 
 from .models import Paragraph
-from .text import english_vocabulary, is_vi_syllable, looks_english, vietnamese_marks, words
+from .text import english_vocabulary, is_vi_syllable, looks_english, vietnamese_marks, vietnamese_vocabulary, words
 
 UNDETERMINED = "und"
 _PENDING = "?"
@@ -64,6 +64,17 @@ def _is_name_like(tokens: Sequence[str]) -> bool:
     return len(tokens) <= 2 or any(not t[1:].isupper() for t in tokens if len(t) > 1)
 
 
+def _is_vietnamese_name(tokens: Sequence[str], lowered: Sequence[str]) -> bool:
+    """A title-case Vietnamese line is a name ("Hồ Chí Minh", "Hà Nội") unless it is made of
+    common words ("Chuyện Nhà Tôi", "Bố."); a leading family name settles it."""
+    if not _is_name_like(tokens):
+        return False
+    if lowered[0] in _VI_SURNAMES:
+        return True
+    common = sum(1 for t in lowered if t in vietnamese_vocabulary())
+    return common < len(lowered) if len(lowered) <= 2 else common * 2 < len(lowered)
+
+
 def classify(text: str) -> str:
     """Language of one paragraph on its own: an ISO 639-1 code, ``und``, or pending (``?``)."""
     tokens = words(text)
@@ -85,9 +96,7 @@ def classify(text: str) -> str:
     vocabulary = english_vocabulary()
     function_hits = sum(1 for t in lowered if t in _ENGLISH_FUNCTION_WORDS)
     if marked and (marked / len(tokens) >= 0.3 or (strong and marked / len(tokens) >= 0.2)):
-        if _is_name_like(tokens) and (len(tokens) <= 3 or lowered[0] in _VI_SURNAMES):
-            return UNDETERMINED
-        return "vi"
+        return UNDETERMINED if _is_vietnamese_name(tokens, lowered) else "vi"
     english_hits = sum(1 for t in tokens if looks_english(t))
     if len(tokens) >= 6 and function_hits / len(tokens) >= 0.12:
         return "en"

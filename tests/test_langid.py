@@ -14,12 +14,12 @@ def test_short_english_lines_are_english(text):
 
 
 @pytest.mark.parametrize("text", ["Tác giả:", "Có mặt:", "Đám đông vỗ tay suốt gần một phút.",
-                                  "ĐẾM CHIM BỜ BIỂN XUÂN THỦY", "Cam on ban da chia se bai viet nay nhe"])
+                                  "ĐẾM CHIM BỜ BIỂN XUÂN THỦY", "Chuyện Nhà Tôi", "Bố.", "Cam on ban da chia se bai viet nay nhe"])
 def test_vietnamese_is_vietnamese_with_or_without_accents(text):
     assert classify(text) == "vi"
 
 
-@pytest.mark.parametrize("text", ["https://example.org/a/b?c=1", "2024-10-23", "300898", "• Hồ, Chí Minh",
+@pytest.mark.parametrize("text", ["https://example.org/a/b?c=1", "2024-10-23", "300898", "• Hồ, Chí Minh", "Hà Nội",
                                   "Nguyễn Thị Lan", "----------", "20241211 CDTL Chuyen Di Ruoc Giac Ho Chi Minh"])
 def test_urls_numbers_symbols_and_bare_names_are_und(text):
     assert classify(text) == "und"
