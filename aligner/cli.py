@@ -23,7 +23,10 @@ class _DefaultCommandGroup(TyperGroup):
     """Lets `align FILE` mean `align pairs FILE`, while `align detect FILE` still works."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and args[0] not in ("--help", "-h"):
+        if not args:
+            # Bare `align`: help on a terminal, otherwise read the post from standard input.
+            args = ["--help"] if sys.stdin is None or sys.stdin.isatty() else [DEFAULT_COMMAND]
+        elif args[0] not in self.commands and args[0] not in ("--help", "-h"):
             args = [DEFAULT_COMMAND, *args]
         return super().parse_args(ctx, args)
 
@@ -32,7 +35,6 @@ app = typer.Typer(
     cls=_DefaultCommandGroup,
     add_completion=False,
     pretty_exceptions_enable=False,
-    no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
     help="""Align the English and Vietnamese paragraphs of a bilingual post.
 

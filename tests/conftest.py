@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -23,9 +24,13 @@ def shared_case(name: str) -> Path:
     return case
 
 
-def run_align(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess:
-    """Run the real entry point in a fresh interpreter, as a user would."""
-    return subprocess.run([sys.executable, "-m", "aligner", *args], input=stdin, capture_output=True)
+def run_align(*args: str, stdin: bytes | None = None, env_seed: str | None = None) -> subprocess.CompletedProcess:
+    """Run the real entry point in a fresh interpreter, as a user would (optionally with PYTHONHASHSEED)."""
+    env = dict(os.environ)
+    if env_seed is not None:
+        env["PYTHONHASHSEED"] = env_seed
+    return subprocess.run([sys.executable, "-m", "aligner", *args], input=stdin if stdin is not None else b"",
+                          capture_output=True, env=env)
 
 
 def gold_links(case: Path) -> tuple[list[str], set[tuple[int, int]], set[int]]:

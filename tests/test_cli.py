@@ -63,6 +63,18 @@ def test_jsonl_has_the_contract_fields(post):
     assert 0 <= records[0]["score"] <= 1
 
 
+def test_jsonl_line_is_exact(post):
+    result = runner.invoke(app, [str(post), "--format", "jsonl"])
+    first = json.loads(result.stdout.splitlines()[0])
+    first.pop("score")
+    assert first == {
+        "src": "The river rose by 2 metres on 6 August, and three villages were flooded.",
+        "tgt": "Nước sông dâng cao 2 mét vào ngày 6 tháng 8, và ba làng bị ngập.",
+        "src_lang": "en", "tgt_lang": "vi", "src_lines": [3], "tgt_lines": [5],
+    }
+    assert result.stdout.splitlines()[0].startswith('{"src": "The river')
+
+
 def test_all_lists_every_paragraph_once_in_order(post):
     result = runner.invoke(app, [str(post), "--format", "jsonl", "--all"])
     records = [json.loads(line) for line in result.stdout.splitlines()]
@@ -102,6 +114,21 @@ def test_output_file_is_written(post, tmp_path):
 def test_standard_input_is_read(post):
     result = runner.invoke(app, ["-", "--format", "tsv"], input=POST)
     assert result.stdout.count("\n") == 2
+
+
+def test_no_file_reads_standard_input():
+    result = run_align("--format", "tsv", stdin=POST.encode("utf-8"))
+    assert result.returncode == 0
+    assert result.stdout.decode("utf-8").count("\n") == 2
+    bare = run_align(stdin=POST.encode("utf-8"))
+    assert bare.returncode == 0 and bare.stdout.decode("utf-8").count("\n") == 2
+
+
+@pytest.mark.parametrize("case", ["library-alternating", "letter-two-renderings"])
+def test_output_is_identical_across_hash_seeds(case):
+    sample = str(SAMPLES / case / "post.txt")
+    outputs = {run_align(sample, "-f", "jsonl", "--all", env_seed=seed).stdout for seed in ("0", "1", "12345")}
+    assert len(outputs) == 1
 
 
 def test_detect_tags_every_paragraph(post):
