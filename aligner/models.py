@@ -61,6 +61,15 @@ class Alignment:
     units: list[AlignedUnit] = field(default_factory=list)
     wrapped: bool = False
 
+    def pairing_note(self) -> str | None:
+        """Why there can be no pairs, or None when both languages are present."""
+        if not self.paragraphs:
+            return "no text found"
+        counts = self.summary().paragraphs
+        if not counts.get(self.src_lang) or not counts.get(self.tgt_lang):
+            return f"only one of {self.src_lang} and {self.tgt_lang} found: no pairs"
+        return None
+
     @property
     def pairs(self) -> list[AlignedUnit]:
         return [u for u in self.units if u.is_pair]

@@ -37,9 +37,9 @@ def summary_text(alignment: Alignment) -> Text:
     text.append(f"paragraphs: {per_language or 'none'}\n")
     text.append(f"pairs: {s.pairs}; untranslated {alignment.src_lang}: {s.src_untranslated}; "
                 f"{alignment.tgt_lang} without source: {s.tgt_unmatched}\n")
-    if not s.paragraphs.get(alignment.src_lang) or not s.paragraphs.get(alignment.tgt_lang):
-        text.append(f"only one of {alignment.src_lang} and {alignment.tgt_lang} found: no pairs possible\n",
-                    style="yellow")
+    note = alignment.pairing_note()
+    if note:
+        text.append(note + "\n", style="yellow")
     else:
         text.append(f"coverage: {s.coverage:.1%} of {alignment.src_lang} paragraphs translated\n")
     return text

@@ -12,6 +12,9 @@ MODES = ("auto", "lines", "blocks")
 _MIN_WRAP_EVIDENCE = 3
 # Share of in-block breaks that must look like a wrap (the next word would not have fitted).
 _MIN_WRAP_SHARE = 0.75
+# A wrap falls mostly inside sentences; one sentence per line ends most lines with a stop.
+_MAX_SENTENCE_END_SHARE = 0.5
+_SENTENCE_END = (".", "!", "?", ":", ";", "\"", "”", "»", ")")
 
 
 def _blocks(lines: list[str]) -> list[list[tuple[int, str]]]:
@@ -34,7 +37,8 @@ def is_hard_wrapped(text: str) -> bool:
 
     A break is a wrap when the next line's first word would not have fitted on the
     line before it within the widest such line. A list or an FAQ of short lines has
-    breaks where the next word would have fitted, so it stays one paragraph per line.
+    breaks where the next word would have fitted, so it stays one paragraph per line;
+    so does a file of one sentence per line, whose lines end in full stops.
     """
     breaks: list[tuple[str, str]] = []
     for block in _blocks(text.split("\n")):
@@ -45,7 +49,8 @@ def is_hard_wrapped(text: str) -> bool:
     width = max(len(line) for line, _ in breaks)
     wraps = sum(1 for line, following in breaks
                 if len(line) + 1 + len(following.split(" ")[0]) > width)
-    return wraps / len(breaks) >= _MIN_WRAP_SHARE
+    sentence_ends = sum(1 for line, _ in breaks if line.endswith(_SENTENCE_END))
+    return wraps / len(breaks) >= _MIN_WRAP_SHARE and sentence_ends / len(breaks) <= _MAX_SENTENCE_END_SHARE
 
 
 def split_paragraphs(text: str, mode: str = "auto") -> tuple[list[Paragraph], bool]:
