@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .text import NUMBER, URL, WORD, english_lemmas, english_vocabulary, lexicon_en_vi, strip_accents, words
+from .text import (NUMBER, URL, WORD, english_lemmas, english_vocabulary, lexicon_en_vi, strip_accents,
+                   vietnamese_vocabulary, words)
 
 _MONTHS = ("january february march april may june july august september october november december").split()
 _SYMBOL_CLASSES = {
@@ -52,27 +53,36 @@ def _name_anchors(text: str, is_english: bool) -> list[list[str]]:
 
     Each name gives its words and, for two words or more, the words joined ("Hà Nội"
     also as "hanoi"); together they count as one piece of evidence. Common English
-    words break a run, so a sentence-initial "The" is not a name.
+    words break a run, so a sentence-initial "The" is not a name; a lone capitalised
+    common Vietnamese word ("Họ", "Sau") is not one either.
     """
     vocabulary = english_vocabulary()
     text = URL.sub(" ", text)
-    chains: list[list[str]] = []
-    current: list[str] = []
+    runs: list[list[str]] = []  # the words of each run, as written
     end = -1
     for match in WORD.finditer(text):
         token = match.group()
         is_name = token[:1].isupper() and not (
             is_english and any(lemma in vocabulary for lemma in english_lemmas(token)))
         adjacent = end >= 0 and _NAME_GAP.fullmatch(text, end, match.start()) is not None
-        if current and not (is_name and adjacent):
-            chains.append(current)
-            current = []
         if is_name:
-            current.append(strip_accents(token).lower())
+            if runs and adjacent and runs[-1] and runs[-1][-1] is not None:
+                runs[-1].append(token)
+            else:
+                runs.append([token])
+        elif runs:
+            runs.append([None])  # a break: the next capitalised word starts a new run
         end = match.end()
-    if current:
-        chains.append(current)
-    return [chain + ["".join(chain)] if len(chain) > 1 else chain for chain in chains]
+    chains: list[list[str]] = []
+    for run in runs:
+        words_in_run = [w for w in run if w is not None]
+        if not words_in_run:
+            continue
+        if len(words_in_run) == 1 and not is_english and words_in_run[0].lower() in vietnamese_vocabulary():
+            continue
+        keys = [strip_accents(w).lower() for w in words_in_run]
+        chains.append(keys + ["".join(keys)] if len(keys) > 1 else keys)
+    return chains
 
 
 def _symbols(text: str) -> Counter:

@@ -57,3 +57,65 @@ def detect_table(paragraphs: list[Paragraph]) -> Table:
     for p in paragraphs:
         table.add_row(str(p.line), p.lang, Text(p.text))
     return table
+
+
+def _first_words(text: str, limit: int = 70) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + " …"
+
+
+def coverage_view(report, failures: list[str], checked: bool) -> Group:
+    """One file's coverage report: totals with a bar, the lists, the doubtful pairs, the verdict."""
+    from rich.progress_bar import ProgressBar
+
+    parts: list = []
+    title = Text(f"{report.name}  ({report.src_lang} → {report.tgt_lang})", style="bold")
+    parts.append(title)
+    totals = Table.grid(padding=(0, 2))
+    totals.add_row("translated", f"{len(report.translated)} of {len(report.translated) + len(report.untranslated)} "
+                   f"paragraphs, {report.words_translated} of {report.words_total} words",
+                   ProgressBar(total=1.0, completed=report.coverage, width=30), f"{report.coverage:.1%}")
+    totals.add_row("set aside", f"{len(report.boilerplate)} boilerplate (dates, URLs, labels, bylines), "
+                   f"{len(report.ignored)} ignored", "", "")
+    parts.append(totals)
+    for heading, paragraphs in ((f"Untranslated {report.src_lang} paragraphs", report.untranslated),
+                                (f"{report.tgt_lang} paragraphs with no source", report.unmatched_target)):
+        if paragraphs:
+            parts.append(Text(f"\n{heading} ({len(paragraphs)})", style="bold yellow"))
+            listing = Table.grid(padding=(0, 2))
+            for p in paragraphs:
+                listing.add_row(f"line {p.line}", Text(_first_words(p.text)))
+            parts.append(listing)
+    if report.doubtful:
+        parts.append(Text(f"\nDoubtful ({len(report.doubtful)})", style="bold red"))
+        listing = Table.grid(padding=(0, 2))
+        for doubt in report.doubtful:
+            where = ",".join(str(p.line) for p in doubt.src) + (
+                " → " + ",".join(str(p.line) for p in doubt.tgt) if doubt.tgt else "")
+            listing.add_row(f"lines {where}", Text("; ".join(doubt.reasons)))
+        parts.append(listing)
+    if not (report.untranslated or report.unmatched_target or report.doubtful):
+        parts.append(Text("\nNothing untranslated, nothing doubtful.", style="green"))
+    if checked:
+        parts.append(Text("\nFAIL: " + "; ".join(failures), style="bold red") if failures
+                     else Text("\nPASS", style="bold green"))
+    return Group(*parts)
+
+
+def coverage_files_table(reports, failures: list[list[str]], totals: dict, checked: bool) -> Table:
+    """One row per file, and a total row."""
+    table = Table(show_footer=True)
+    table.add_column("file", footer="total", overflow="fold")
+    table.add_column("coverage", justify="right", footer=f"{totals['coverage']:.1%}")
+    table.add_column("words", justify="right", footer=f"{totals['src_words_translated']}/{totals['src_words']}")
+    table.add_column("untranslated", justify="right", footer=str(totals["untranslated"]))
+    table.add_column("no source", justify="right", footer=str(totals["unmatched_target"]))
+    table.add_column("doubtful", justify="right", footer=str(totals["doubtful"]))
+    if checked:
+        table.add_column("verdict", footer="FAIL" if any(failures) else "PASS")
+    for report, failed in zip(reports, failures):
+        row = [report.name, f"{report.coverage:.1%}", f"{report.words_translated}/{report.words_total}",
+               str(len(report.untranslated)), str(len(report.unmatched_target)), str(len(report.doubtful))]
+        if checked:
+            row.append(Text("FAIL", style="red") if failed else Text("PASS", style="green"))
+        table.add_row(*row)
+    return table

@@ -1,0 +1,380 @@
+"""Stage after alignment: is the translation complete and faithful?
+
+Counts source paragraphs and words translated, sets boilerplate apart (nobody translates
+a byline, a "Labels:" line or a URL), lists what is untranslated or has no source, and
+flags doubtful pairs the way translation QA tools do: numbers or names missing on one
+side, a length ratio far outside the document's own spread, one source translated two
+ways, English left in place of a translation.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import statistics
+from dataclasses import dataclass, field
+
+import regex
+
+from .features import source_features, target_features
+from .models import AlignedUnit, Alignment, Paragraph
+from .text import NUMBER, URL, strip_accents, words
+
+# Fewer words than this, an untranslated paragraph is a label or a heading, not content.
+_MIN_CONTENT_WORDS = 7
+# With a URL or e-mail address and fewer words than this, it is a footer or a link line.
+_MIN_WORDS_WITH_LINK = 15
+_NAVIGATION = regex.compile(r"\s\|\s|[«»]|←|→")
+_CLOCK_TIME = regex.compile(r"\b\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s|$)")
+_LABEL_LIST = regex.compile(r"^[\p{L} ]{1,30}:\s*(.+)$")
+# A pair whose log length ratio strays this many robust deviations from the median is doubtful.
+_LENGTH_OUTLIER = 3.5
+_MIN_LENGTH_SPREAD = 0.15
+# Word overlap above which an English paragraph counts as a copy of another.
+_COPY_OVERLAP = 0.8
+
+
+@dataclass
+class Doubt:
+    """A pair (or paragraph) a reviewer should look at, with the reasons."""
+
+    src: list[Paragraph]
+    tgt: list[Paragraph]
+    reasons: list[str]
+
+
+@dataclass
+class CoverageReport:
+    """What a translation checker reports for one document."""
+
+    name: str
+    src_lang: str
+    tgt_lang: str
+    translated: list[Paragraph] = field(default_factory=list)
+    untranslated: list[Paragraph] = field(default_factory=list)
+    unmatched_target: list[Paragraph] = field(default_factory=list)
+    boilerplate: list[Paragraph] = field(default_factory=list)
+    ignored: list[Paragraph] = field(default_factory=list)
+    doubtful: list[Doubt] = field(default_factory=list)
+
+    @property
+    def words_translated(self) -> int:
+        return sum(word_count(p.text) for p in self.translated)
+
+    @property
+    def words_total(self) -> int:
+        return self.words_translated + sum(word_count(p.text) for p in self.untranslated)
+
+    @property
+    def coverage(self) -> float:
+        """Share of the source's content words that are translated (1.0 when there is nothing to translate)."""
+        return self.words_translated / self.words_total if self.words_total else 1.0
+
+    @property
+    def paragraph_coverage(self) -> float:
+        total = len(self.translated) + len(self.untranslated)
+        return len(self.translated) / total if total else 1.0
+
+
+def word_count(text: str) -> int:
+    return len(words(text))
+
+
+def is_boilerplate(text: str) -> bool:
+    """True for text nobody translates: labels, headings, bylines, navigation, link lines.
+
+    >>> is_boilerplate("Posted by Minh at 9:12 PM"), is_boilerplate("Labels: family, letters")
+    (True, True)
+    """
+    count = word_count(text)
+    if count < _MIN_CONTENT_WORDS:
+        return True
+    if URL.search(text) and count < _MIN_WORDS_WITH_LINK:
+        return True
+    if _NAVIGATION.search(text) or _CLOCK_TIME.search(text):
+        return True
+    label = _LABEL_LIST.match(text)
+    if label:
+        items = [item.strip() for item in label.group(1).split(",")]
+        if len(items) >= 2 and all(word_count(item) <= 3 for item in items):
+            return True
+    return False
+
+
+_EN_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+             "sixteen seventeen eighteen nineteen").split()
+_EN_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+_VI_UNITS = "không một hai ba bốn năm sáu bảy tám chín".split()
+
+
+_EN_MONTHS = "january february march april may june july august september october november december".split()
+
+
+def _english_numeral(n: int) -> set[str]:
+    """English words for 0–99 (and month names for 1–12: "tháng 10" is "October")."""
+    months = {_EN_MONTHS[n - 1]} if 1 <= n <= 12 else set()
+    if n < 20:
+        return {_EN_UNITS[n]} | months
+    tens, unit = divmod(n, 10)
+    if not unit:
+        return {_EN_TENS[tens]}
+    return {f"{_EN_TENS[tens]}-{_EN_UNITS[unit]}", f"{_EN_TENS[tens]} {_EN_UNITS[unit]}"}
+
+
+def _vietnamese_numeral(n: int) -> set[str]:
+    tens, unit = divmod(n, 10)
+    if tens == 0:
+        return {_VI_UNITS[unit]}
+    head = "mười" if tens == 1 else f"{_VI_UNITS[tens]} mươi"
+    if unit == 0:
+        return {head}
+    units = {_VI_UNITS[unit]}
+    if unit == 5:
+        units.add("lăm")
+    if unit == 1 and tens > 1:
+        units.add("mốt")
+    if unit == 4 and tens > 1:
+        units.add("tư")
+    return {f"{head} {u}" for u in units}
+
+
+def _numbers(text: str) -> list[tuple[str, list[str]]]:
+    """Numbers of two digits or more, each as (digits, digit groups): "8.30" → ("830", ["8", "30"])."""
+    found = []
+    for match in NUMBER.finditer(URL.sub(" ", text)):
+        groups = regex.findall(r"\d+", match.group())
+        joined = "".join(groups)
+        if len(joined) >= 2:
+            found.append((joined, groups))
+    return found
+
+
+def _number_present(number: tuple[str, list[str]], other: str, other_is_english: bool) -> bool:
+    """Is the number in the other text, as digits (any separators), by its groups, or as a word?"""
+    joined, groups = number
+    other_numbers = _numbers(other) + [(g, [g]) for g in regex.findall(r"\d+", other)]
+    digits = {n for n, _ in other_numbers}
+    if joined in digits or all(g in digits for g in groups):
+        return True
+    value = int(joined) if len(joined) <= 2 else None
+    if value is None:
+        return False
+    lowered = other.lower()
+    numerals = _english_numeral(value) if other_is_english else _vietnamese_numeral(value)
+    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", lowered) for w in numerals)
+
+
+def _names(text: str, english: bool, shared: set[str]) -> list[list[str]]:
+    chains = (source_features(text) if english else target_features(text, {}, 1)).names
+    return [chain for chain in chains if chain[-1] in shared]
+
+
+def _plain_words(text: str) -> tuple[set[str], str]:
+    """Words without accents, lowercased, and the same joined: what a name is looked up in."""
+    found = [strip_accents(w).lower() for w in words(text)]
+    return set(found), "".join(found)
+
+
+def _name_present(chain: list[str], other: tuple[set[str], str]) -> bool:
+    """Is a name in the other text? Accents aside, whole or as the stem of a longer word
+    ("Vietnam" in "Vietnamese"), with its parts written apart or together ("Hà Nội", "Hanoi")."""
+    found, joined = other
+    for key in chain:
+        if key in found or (len(key) >= 4 and (key in joined or any(w.startswith(key) for w in found))):
+            return True
+    return False
+
+
+def _log_ratio(unit: AlignedUnit) -> float:
+    return math.log((len(unit.tgt_text) + 1) / (len(unit.src_text) + 1))
+
+
+class _Checker:
+    def __init__(self, alignment: Alignment) -> None:
+        self.alignment = alignment
+        self.english_src = alignment.src_lang == "en"
+        src = [p for p in alignment.paragraphs if p.lang == alignment.src_lang]
+        tgt = [p for p in alignment.paragraphs if p.lang == alignment.tgt_lang]
+        # Only a complete name written in both languages somewhere in the post is expected
+        # in every translation; "Trung Quốc" for "China" is a translation, not a name.
+        src_names = {c[-1] for p in src for c in self._chains(p, self.english_src)}
+        tgt_names = {c[-1] for p in tgt for c in self._chains(p, not self.english_src)}
+        self.shared_names = src_names & tgt_names
+        ratios = [_log_ratio(u) for u in alignment.pairs if len(u.src) == len(u.tgt) == 1]
+        self.ratio_median = statistics.median(ratios) if ratios else 0.0
+        spread = statistics.median(abs(r - self.ratio_median) for r in ratios) * 1.4826 if ratios else 0.0
+        self.ratio_spread = max(_MIN_LENGTH_SPREAD, spread)
+
+    @staticmethod
+    def _chains(p: Paragraph, english: bool) -> list[list[str]]:
+        return (source_features(p.text) if english else target_features(p.text, {}, 1)).names
+
+    def pair_reasons(self, unit: AlignedUnit) -> list[str]:
+        reasons: list[str] = []
+        src_lang, tgt_lang = self.alignment.src_lang, self.alignment.tgt_lang
+        for number in _numbers(unit.src_text):
+            if not _number_present(number, unit.tgt_text, not self.english_src):
+                reasons.append(f"number {number[0]} in the {src_lang} is missing from the {tgt_lang}")
+        for number in _numbers(unit.tgt_text):
+            if not _number_present(number, unit.src_text, self.english_src):
+                reasons.append(f"number {number[0]} in the {tgt_lang} is missing from the {src_lang}")
+        src_words = _plain_words(unit.src_text)
+        tgt_words = _plain_words(unit.tgt_text)
+        for chain in _names(unit.src_text, self.english_src, self.shared_names):
+            if not _name_present(chain, tgt_words):
+                reasons.append(f"name {chain[-1].title()} is missing from the {self.alignment.tgt_lang}")
+        for chain in _names(unit.tgt_text, not self.english_src, self.shared_names):
+            if not _name_present(chain, src_words):
+                reasons.append(f"name {chain[-1].title()} is missing from the {self.alignment.src_lang}")
+        # Short texts vary more in length ratio (as in Gale & Church, variance grows as length falls).
+        shorter = min(len(unit.src_text), len(unit.tgt_text)) + 1
+        spread = math.sqrt(self.ratio_spread ** 2 + 2.0 / shorter)
+        deviation = (_log_ratio(unit) - self.ratio_median) / spread
+        if len(unit.src) == len(unit.tgt) == 1 and abs(deviation) > _LENGTH_OUTLIER:
+            times = math.exp(_log_ratio(unit) - self.ratio_median)
+            if deviation < 0:
+                reasons.append(f"translation is {1 / times:.1f}× shorter than this post's translations usually are "
+                               f"(cut short?)")
+            else:
+                reasons.append(f"translation is {times:.1f}× longer than this post's translations usually are "
+                               f"(an extra paragraph?)")
+        return reasons
+
+
+def _same_text(a: str, b: str) -> bool:
+    return a.casefold() == b.casefold()
+
+
+def _overlap(a: str, b: str) -> float:
+    wa, wb = {w.lower() for w in words(a)}, {w.lower() for w in words(b)}
+    return len(wa & wb) / max(1, min(len(wa), len(wb)))
+
+
+def check_alignment(alignment: Alignment, name: str = "-", ignore: list[str] | None = None) -> CoverageReport:
+    """Coverage and QA findings for an aligned document."""
+    patterns = [re.compile(p) for p in ignore or []]
+    report = CoverageReport(name, alignment.src_lang, alignment.tgt_lang)
+    checker = _Checker(alignment)
+    ignored = {p.index for p in alignment.paragraphs if any(r.search(p.text) for r in patterns)}
+    report.ignored = [p for p in alignment.paragraphs if p.index in ignored]
+    for unit in alignment.units:
+        if unit.is_pair:
+            report.translated.extend(p for p in unit.src if p.index not in ignored)
+            reasons = checker.pair_reasons(unit)
+            if reasons:
+                report.doubtful.append(Doubt(unit.src, unit.tgt, reasons))
+            continue
+        for p in unit.src + unit.tgt:
+            if p.index in ignored:
+                continue
+            if p.lang == alignment.src_lang and not is_boilerplate(p.text):
+                report.untranslated.append(p)
+            elif p.lang == alignment.tgt_lang and not is_boilerplate(p.text):
+                report.unmatched_target.append(p)
+            else:
+                report.boilerplate.append(p)
+    report.doubtful.extend(_translated_two_ways(alignment, ignored))
+    report.doubtful.extend(_left_in_place(alignment, report.untranslated))
+    report.doubtful.sort(key=lambda d: min(p.index for p in d.src + d.tgt))
+    return report
+
+
+def _translated_two_ways(alignment: Alignment, ignored: set[int]) -> list[Doubt]:
+    """The same source paragraph, occurring twice, translated differently."""
+    seen: dict[str, AlignedUnit] = {}
+    found: list[Doubt] = []
+    for unit in alignment.pairs:
+        if len(unit.src) != 1 or unit.src[0].index in ignored:
+            continue
+        key = unit.src_text.casefold()
+        first = seen.setdefault(key, unit)
+        if first is not unit and not _same_text(first.tgt_text, unit.tgt_text):
+            found.append(Doubt(unit.src, unit.tgt, [
+                f"the same {alignment.src_lang} text (line {first.src[0].line}) is translated differently "
+                f"there (line {first.tgt[0].line})"]))
+    return found
+
+
+def _left_in_place(alignment: Alignment, untranslated: list[Paragraph]) -> list[Doubt]:
+    """A source-language paragraph among target paragraphs that copies another source paragraph."""
+    found: list[Doubt] = []
+    paragraphs = [p for p in alignment.paragraphs if p.lang in (alignment.src_lang, alignment.tgt_lang)]
+    position = {p.index: k for k, p in enumerate(paragraphs)}
+    for p in untranslated:
+        k = position[p.index]
+        neighbours = [paragraphs[j].lang for j in (k - 1, k + 1) if 0 <= j < len(paragraphs)]
+        if not neighbours or any(lang != alignment.tgt_lang for lang in neighbours):
+            continue
+        original = next((q for q in paragraphs if q.lang == alignment.src_lang and q.index != p.index
+                         and _overlap(q.text, p.text) >= _COPY_OVERLAP), None)
+        if original is not None:
+            found.append(Doubt([p], [], [
+                f"{alignment.src_lang} text left among the {alignment.tgt_lang} paragraphs: a copy of line "
+                f"{original.line}, not a translation"]))
+    return found
+
+
+FAIL_ON = ("doubtful", "untranslated", "unmatched")
+
+
+def verdict(report: CoverageReport, min_coverage: float | None, fail_on: list[str]) -> list[str]:
+    """Why the report fails the thresholds a CI job set; empty when it passes."""
+    failures: list[str] = []
+    if min_coverage is not None and report.coverage < min_coverage:
+        failures.append(f"coverage {report.coverage:.1%} is below {min_coverage:.1%}")
+    counts = {"doubtful": (len(report.doubtful), "doubtful finding", "doubtful findings"),
+              "untranslated": (len(report.untranslated), "untranslated paragraph", "untranslated paragraphs"),
+              "unmatched": (len(report.unmatched_target), "target paragraph with no source",
+                            "target paragraphs with no source")}
+    for kind in fail_on:
+        count, one, many = counts[kind]
+        if count:
+            failures.append(f"{count} {one if count == 1 else many}")
+    return failures
+
+
+def report_record(report: CoverageReport, failures: list[str]) -> dict:
+    """The JSON form of one report; field names are part of the interface (README)."""
+    def paragraph(p: Paragraph) -> dict:
+        return {"line": p.line, "lang": p.lang, "words": word_count(p.text), "text": p.text}
+
+    return {
+        "file": report.name,
+        "src_lang": report.src_lang,
+        "tgt_lang": report.tgt_lang,
+        "totals": {
+            "src_paragraphs": len(report.translated) + len(report.untranslated),
+            "src_paragraphs_translated": len(report.translated),
+            "src_words": report.words_total,
+            "src_words_translated": report.words_translated,
+            "coverage": round(report.coverage, 4),
+            "paragraph_coverage": round(report.paragraph_coverage, 4),
+            "untranslated": len(report.untranslated),
+            "unmatched_target": len(report.unmatched_target),
+            "doubtful": len(report.doubtful),
+            "boilerplate": len(report.boilerplate),
+            "ignored": len(report.ignored),
+        },
+        "untranslated": [paragraph(p) for p in report.untranslated],
+        "unmatched_target": [paragraph(p) for p in report.unmatched_target],
+        "doubtful": [{"src_lines": [p.line for p in d.src], "tgt_lines": [p.line for p in d.tgt],
+                      "reasons": d.reasons, "src": "\n".join(p.text for p in d.src),
+                      "tgt": "\n".join(p.text for p in d.tgt)} for d in report.doubtful],
+        "boilerplate": [paragraph(p) for p in report.boilerplate],
+        "verdict": {"passed": not failures, "failures": failures},
+    }
+
+
+def combined_totals(reports: list[CoverageReport]) -> dict:
+    """Totals over several files: coverage by words, counts summed."""
+    words = sum(r.words_total for r in reports)
+    translated = sum(r.words_translated for r in reports)
+    return {
+        "files": len(reports),
+        "src_words": words,
+        "src_words_translated": translated,
+        "coverage": round(translated / words, 4) if words else 1.0,
+        "untranslated": sum(len(r.untranslated) for r in reports),
+        "unmatched_target": sum(len(r.unmatched_target) for r in reports),
+        "doubtful": sum(len(r.doubtful) for r in reports),
+    }
