@@ -6,30 +6,55 @@ import os
 
 from .align import align_paragraphs
 from .langid import tag_paragraphs
+from .markup import to_plain
 from .models import Alignment, Paragraph
 from .reader import normalize_text, read_source
 from .segment import split_paragraphs
 
+_EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html", ".xhtml": "html"}
 
-def detect_text(text: str, paragraphs: str = "auto") -> tuple[list[Paragraph], bool]:
-    """Split text into paragraphs and tag each with its language."""
-    found, wrapped = split_paragraphs(normalize_text(text), paragraphs)
+
+def detect_text(text: str, paragraphs: str = "auto", input_format: str = "auto") -> tuple[list[Paragraph], bool]:
+    """Split text (plain, HTML or Markdown) into paragraphs and tag each with its language.
+
+    Line numbers always point into the text given, whatever its format.
+    """
+    plain, line_map, used = to_plain(normalize_text(text), input_format)
+    mode = "lines" if used == "html" and paragraphs == "auto" else paragraphs
+    found, wrapped = split_paragraphs(plain, mode)
+    if line_map is not None:
+        for p in found:
+            p.line = line_map[p.line - 1]
     return tag_paragraphs(found), wrapped
 
 
-def align_text(text: str, src_lang: str = "en", tgt_lang: str = "vi", paragraphs: str = "auto") -> Alignment:
+def align_text(text: str, src_lang: str = "en", tgt_lang: str = "vi", paragraphs: str = "auto",
+               input_format: str = "auto", level: str = "paragraph") -> Alignment:
     """Align the source- and target-language paragraphs of one bilingual document.
 
     >>> result = align_text("The cat sleeps.\\n\\nCon mèo đang ngủ.")
     >>> [(u.src_text, u.tgt_text) for u in result.pairs]
     [('The cat sleeps.', 'Con mèo đang ngủ.')]
     """
-    found, wrapped = detect_text(text, paragraphs)
-    units = align_paragraphs(found, src_lang, tgt_lang)
-    return Alignment(src_lang, tgt_lang, found, units, wrapped)
+    found, wrapped = detect_text(text, paragraphs, input_format)
+    alignment = Alignment(src_lang, tgt_lang, found, align_paragraphs(found, src_lang, tgt_lang), wrapped)
+    if level == "sentence":
+        from .sentences import to_sentence_level
+
+        return to_sentence_level(alignment)
+    return alignment
+
+
+def input_format_for(path: str | os.PathLike[str], input_format: str = "auto") -> str:
+    """The input format a file's name implies (.md, .html), unless one was given."""
+    if input_format != "auto":
+        return input_format
+    return _EXTENSIONS.get(os.path.splitext(str(path))[1].lower(), "auto")
 
 
 def align_file(path: str | os.PathLike[str], src_lang: str = "en", tgt_lang: str = "vi",
-               paragraphs: str = "auto", encoding: str | None = None) -> Alignment:
+               paragraphs: str = "auto", encoding: str | None = None, input_format: str = "auto",
+               level: str = "paragraph") -> Alignment:
     """Read, decode and align one file (``-`` for standard input)."""
-    return align_text(read_source(path, encoding), src_lang, tgt_lang, paragraphs)
+    return align_text(read_source(path, encoding), src_lang, tgt_lang, paragraphs,
+                      input_format_for(path, input_format), level)

@@ -57,6 +57,22 @@ class PairFormat(str, Enum):
     csv = "csv"
     jsonl = "jsonl"
     json = "json"
+    tmx = "tmx"
+    moses = "moses"
+    md = "md"
+    html = "html"
+
+
+class Level(str, Enum):
+    paragraph = "paragraph"
+    sentence = "sentence"
+
+
+class InputFormat(str, Enum):
+    auto = "auto"
+    text = "text"
+    html = "html"
+    markdown = "markdown"
 
 
 class DetectFormat(str, Enum):
@@ -81,6 +97,8 @@ ParagraphsOpt = Annotated[ParagraphMode, typer.Option("--paragraphs", "-p", help
                           "hard-wrapped text.")]
 EncodingOpt = Annotated[Optional[str], typer.Option("--encoding", "-e", help="Decode the input with this encoding "
                         "(e.g. cp1258, cp1252); default: UTF-8, or UTF-16/32 by BOM.", show_default=False)]
+InputOpt = Annotated[InputFormat, typer.Option("--input", "-i", help="What the input is: text, html (a saved web "
+                     "page), markdown; auto: HTML by its content, .md/.html by the file name, else text.")]
 
 
 def _user_errors(command: Callable[..., None]) -> Callable[..., None]:
@@ -159,12 +177,16 @@ def pairs(
     file: FileArg = "-",
     format: Annotated[Optional[PairFormat], typer.Option("--format", "-f", help="table (default on a terminal), "
                       "tsv (default on a pipe; tab, newline and backslash escaped as \\t \\n \\\\), csv, "
-                      "jsonl, json.", show_default=False)] = None,
+                      "jsonl, json, tmx (TMX 1.4b), moses (-o BASE writes BASE.en and BASE.vi), md (Markdown "
+                      "table), html (a side-by-side report page).", show_default=False)] = None,
     include_all: Annotated[bool, typer.Option("--all", "-a", help="Also list paragraphs without a counterpart, "
                            "so every paragraph appears once, in document order.")] = False,
     src: Annotated[str, typer.Option("--src", help="Source language (ISO 639-1).")] = "en",
     tgt: Annotated[str, typer.Option("--tgt", help="Target language (ISO 639-1).")] = "vi",
     paragraphs: ParagraphsOpt = ParagraphMode.auto,
+    level: Annotated[Level, typer.Option("--level", "-l", help="paragraph pairs, or sentence pairs aligned "
+                     "inside each paragraph pair (what translation memories want).")] = Level.paragraph,
+    input_format: InputOpt = InputFormat.auto,
     encoding: EncodingOpt = None,
     output: OutputOpt = None,
 ) -> None:
@@ -174,18 +196,32 @@ def pairs(
     Examples:
       align pairs post.txt --format tsv | cut -f2
       align post.txt --format jsonl --all -o post.jsonl
+      align post.txt --format tmx --level sentence -o post.tmx
+      align post.txt --format moses -o corpus/post     (corpus/post.en, corpus/post.vi)
+      align saved-page.html --format html -o report.html
       align post.txt --src vi --tgt en
     """
     from . import align_file
-    from .export import WRITERS
+    from .export import WRITERS, moses_files, xml_forbidden_count
     from .render import alignment_view
 
-    alignment = align_file(file, src, tgt, paragraphs.value, encoding)
     chosen = format.value if format else _default_format(output)
+    if chosen == "moses" and (output is None or str(output) == "-"):
+        raise AlignerError("--format moses writes two files: give their common name with -o BASE")
+    alignment = align_file(file, src, tgt, paragraphs.value, encoding, input_format.value, level.value)
+    if chosen in ("tmx", "html") and xml_forbidden_count(alignment):
+        print(f"align: note: dropped {xml_forbidden_count(alignment)} characters that XML does not allow",
+              file=sys.stderr)
     if chosen == "table":
         _show(alignment_view(alignment, include_all), output, file)
-        return
-    _write_output(WRITERS[chosen](alignment, include_all), output, file)
+    elif chosen == "moses":
+        src_text, tgt_text = moses_files(alignment)
+        base = str(output)
+        _write_output(src_text, Path(f"{base}.{src}"), file)
+        _write_output(tgt_text, Path(f"{base}.{tgt}"), file)
+        print(f"align: wrote {len(alignment.pairs)} pairs to {base}.{src} and {base}.{tgt}", file=sys.stderr)
+    else:
+        _write_output(WRITERS[chosen](alignment, include_all), output, file)
     note = alignment.pairing_note()
     if note:
         print(f"align: note: {'standard input' if file == '-' else file}: {note}", file=sys.stderr)
@@ -199,6 +235,7 @@ def detect(
                       "terminal), tsv (line, lang, text; default on a pipe), jsonl, json.",
                       show_default=False)] = None,
     paragraphs: ParagraphsOpt = ParagraphMode.auto,
+    input_format: InputOpt = InputFormat.auto,
     encoding: EncodingOpt = None,
     output: OutputOpt = None,
 ) -> None:
@@ -210,12 +247,12 @@ def detect(
       align detect post.txt
       align detect post.txt --format jsonl | grep '"lang": "und"'
     """
-    from .api import detect_text
+    from .api import detect_text, input_format_for
     from .export import DETECT_WRITERS
     from .reader import read_source
     from .render import detect_table
 
-    found, _ = detect_text(read_source(file, encoding), paragraphs.value)
+    found, _ = detect_text(read_source(file, encoding), paragraphs.value, input_format_for(file, input_format.value))
     chosen = format.value if format else _default_format(output)
     if chosen == "table":
         _show(detect_table(found), output, file)
@@ -250,6 +287,7 @@ def coverage(
     src: Annotated[str, typer.Option("--src", help="Source language (ISO 639-1).")] = "en",
     tgt: Annotated[str, typer.Option("--tgt", help="Target language (ISO 639-1).")] = "vi",
     paragraphs: ParagraphsOpt = ParagraphMode.auto,
+    input_format: InputOpt = InputFormat.auto,
     encoding: EncodingOpt = None,
     output: OutputOpt = None,
 ) -> None:
@@ -265,11 +303,12 @@ def coverage(
       align coverage post.txt --ignore '^Share this' -f json
     """
     _user_errors(_coverage)(files or ["-"], min_coverage, [f.value for f in fail_on or []], ignore or [],
-                            format.value, src, tgt, paragraphs.value, encoding, output)
+                            format.value, src, tgt, paragraphs.value, input_format.value, encoding, output)
 
 
 def _coverage(files: list[str], min_coverage: Optional[float], fail_on: list[str], ignore: list[str], fmt: str,
-              src: str, tgt: str, paragraphs: str, encoding: Optional[str], output: Optional[Path]) -> None:
+              src: str, tgt: str, paragraphs: str, input_format: str, encoding: Optional[str],
+              output: Optional[Path]) -> None:
     import json
     import re
 
@@ -285,7 +324,7 @@ def _coverage(files: list[str], min_coverage: Optional[float], fail_on: list[str
     reports, failures, unreadable = [], [], False
     for file in files:
         try:
-            alignment = align_file(file, src, tgt, paragraphs, encoding)
+            alignment = align_file(file, src, tgt, paragraphs, encoding, input_format)
         except AlignerError as exc:
             if len(files) == 1:
                 raise

@@ -6,6 +6,9 @@ import csv
 import io
 import json
 from collections.abc import Callable
+from xml.sax.saxutils import escape
+
+import regex
 
 from .models import AlignedUnit, Alignment, Paragraph
 
@@ -95,3 +98,86 @@ DETECT_WRITERS: dict[str, Callable[[list[Paragraph]], str]] = {
     "json": _detect_json,
     "tsv": _detect_tsv,
 }
+
+
+# ---- XML-based formats ------------------------------------------------------------------
+# Characters XML 1.0 does not allow in a document (besides tab, newline, carriage return).
+_XML_FORBIDDEN = regex.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_forbidden_count(alignment: Alignment) -> int:
+    """How many characters XML output must drop; the CLI says so on stderr."""
+    return sum(len(_XML_FORBIDDEN.findall(p.text)) for p in alignment.paragraphs)
+
+
+def xml_text(text: str) -> str:
+    """Escape for XML content and attributes, dropping characters XML 1.0 forbids."""
+    return escape(_XML_FORBIDDEN.sub("", text), {'"': "&quot;"})
+
+
+def _tmx(alignment: Alignment, include_all: bool) -> str:
+    """TMX 1.4b: one <tu> per pair (a translation memory holds pairs only)."""
+    from . import __version__
+
+    segtype = "sentence" if alignment.level == "sentence" else "paragraph"
+    src, tgt = xml_text(alignment.src_lang), xml_text(alignment.tgt_lang)
+    out = ['<?xml version="1.0" encoding="UTF-8"?>\n',
+           '<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n',
+           '<tmx version="1.4">\n',
+           f'  <header creationtool="aligner" creationtoolversion="{__version__}" datatype="plaintext" '
+           f'segtype="{segtype}" adminlang="en" srclang="{src}" o-tmf="aligner"/>\n',
+           "  <body>\n"]
+    for number, unit in enumerate(alignment.pairs, 1):
+        out.append(f'    <tu tuid="{number}">\n')
+        out.append(f'      <prop type="x-score">{unit.score}</prop>\n')
+        out.append(f'      <prop type="x-lines">{",".join(str(p.line) for p in unit.src)}/'
+                   f'{",".join(str(p.line) for p in unit.tgt)}</prop>\n')
+        out.append(f'      <tuv xml:lang="{src}"><seg>{xml_text(unit.src_text)}</seg></tuv>\n')
+        out.append(f'      <tuv xml:lang="{tgt}"><seg>{xml_text(unit.tgt_text)}</seg></tuv>\n')
+        out.append("    </tu>\n")
+    out.append("  </body>\n</tmx>\n")
+    return "".join(out)
+
+
+_MARKDOWN_SPECIAL = regex.compile(r"([\\`*_\[\]<>|&~#])")
+
+
+def escape_markdown(text: str) -> str:
+    r"""Escape text for a Markdown table cell: it renders as itself, pipes cannot split the row.
+
+    >>> escape_markdown("a|b *c*")
+    'a\\|b \\*c\\*'
+    """
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("\n", "<br>")
+
+
+def _markdown(alignment: Alignment, include_all: bool) -> str:
+    lines = [f"| {alignment.src_lang} | {alignment.tgt_lang} | score | lines |", "| --- | --- | ---: | --- |"]
+    for unit in selected_units(alignment, include_all):
+        where = "/".join(part for part in (",".join(str(p.line) for p in unit.src),
+                                           ",".join(str(p.line) for p in unit.tgt)) if part)
+        score = f"{unit.score:.2f}" if unit.is_pair else ""
+        lines.append(f"| {escape_markdown(unit.src_text)} | {escape_markdown(unit.tgt_text)} | {score} | {where} |")
+    return "\n".join(lines) + "\n"
+
+
+def moses_files(alignment: Alignment) -> tuple[str, str]:
+    """The two line-aligned files of a parallel corpus: one pair per line, equal line counts."""
+    def line(text: str) -> str:
+        return " ".join(text.split()) + "\n"
+
+    pairs = alignment.pairs
+    return "".join(line(u.src_text) for u in pairs), "".join(line(u.tgt_text) for u in pairs)
+
+
+WRITERS["tmx"] = _tmx
+WRITERS["md"] = _markdown
+
+
+def _html(alignment: Alignment, include_all: bool) -> str:
+    from .report_html import html_report
+
+    return html_report(alignment, include_all=True)
+
+
+WRITERS["html"] = _html

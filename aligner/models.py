@@ -60,6 +60,7 @@ class Alignment:
     paragraphs: list[Paragraph]
     units: list[AlignedUnit] = field(default_factory=list)
     wrapped: bool = False
+    level: str = "paragraph"  # or "sentence", after --level sentence
 
     def pairing_note(self) -> str | None:
         """Why there can be no pairs, or None when both languages are present."""

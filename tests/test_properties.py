@@ -10,6 +10,10 @@ import io
 import json
 import os
 import unicodedata
+from html.parser import HTMLParser
+
+import pytest
+import regex
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -43,9 +47,52 @@ def expected(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split())
 
 
+ALL_PARAGRAPH_FORMATS = ("tsv", "csv", "jsonl", "json", "md", "html")
+
+
+class _HtmlCells(HTMLParser):
+    """Text of each <div> in the report's table cells: one paragraph each."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.texts: list[str] = []
+        self._in_div = False
+        self._in_lang = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "div" and self._in_body:
+            self._in_div = True
+            self.texts.append("")
+        if tag == "span" and ("class", "lang") in attrs:
+            self._in_lang = True
+        if tag == "tbody":
+            self._in_body = True
+
+    _in_body = False
+
+    def handle_endtag(self, tag):
+        if tag == "div":
+            self._in_div = False
+        if tag == "span":
+            self._in_lang = False
+
+    def handle_data(self, data):
+        if self._in_div and not self._in_lang:
+            self.texts[-1] += data
+
+
 def read_back(fmt: str, output: str) -> list[str]:
     """Paragraphs in the output, read with a real parser for each format."""
-    if fmt == "jsonl":
+    if fmt == "html":
+        parser = _HtmlCells()
+        parser.feed(output)
+        return [t for t in parser.texts if t]
+    if fmt == "md":
+        records = []
+        for line in output.splitlines()[2:]:
+            cells = regex.split(r"(?<!\\)\|", line)[1:-1]
+            records.append({"src": _unescape_md(cells[0].strip()), "tgt": _unescape_md(cells[1].strip())})
+    elif fmt == "jsonl":
         records = [json.loads(line) for line in output.splitlines()]
     elif fmt == "json":
         records = json.loads(output)
@@ -58,6 +105,10 @@ def read_back(fmt: str, output: str) -> list[str]:
             assert len(fields) == 2
             records.append({"src": _unescape(fields[0]), "tgt": _unescape(fields[1])})
     return [piece for r in records for side in ("src", "tgt") for piece in r[side].split("\n") if piece]
+
+
+def _unescape_md(cell: str) -> str:
+    return regex.sub(r"\\(.)", r"\1", cell.replace("<br>", "\n"))
 
 
 def _unescape(field: str) -> str:
@@ -77,9 +128,9 @@ def _unescape(field: str) -> str:
 def test_every_format_returns_every_paragraph_exactly_once(paragraphs, separator):
     text = separator.join(paragraphs)
     wanted = [e for e in (expected(p) for p in paragraphs) if e]
-    alignment = align_text(text, paragraphs="lines")
-    for fmt, writer in WRITERS.items():
-        got = read_back(fmt, writer(alignment, True))
+    alignment = align_text(text, paragraphs="lines", input_format="text")
+    for fmt in ALL_PARAGRAPH_FORMATS:
+        got = read_back(fmt, WRITERS[fmt](alignment, True))
         assert sorted(got) == sorted(wanted), fmt
     order = [u.first_index for u in alignment.units]
     assert order == sorted(order)
@@ -90,8 +141,18 @@ def test_every_format_returns_every_paragraph_exactly_once(paragraphs, separator
 def test_blocks_keep_their_lines_joined(blocks):
     text = "\n\n".join("\n".join(lines) for lines in blocks)
     wanted = [e for e in (expected(" ".join(lines)) for lines in blocks) if e]
-    alignment = align_text(text, paragraphs="blocks")
+    alignment = align_text(text, paragraphs="blocks", input_format="text")
     assert sorted(read_back("jsonl", WRITERS["jsonl"](alignment, True))) == sorted(wanted)
+
+
+@SETTINGS
+@given(POSTS)
+def test_tmx_holds_every_pair_intact(paragraphs):
+    tmx = pytest.importorskip("translate.storage.tmx", reason="translate-toolkit is a test dependency")
+    alignment = align_text("\n".join(paragraphs), paragraphs="lines", input_format="text")
+    store = tmx.tmxfile.parsestring(WRITERS["tmx"](alignment, False).encode("utf-8"))
+    got = [(u.source, u.target) for u in store.units]
+    assert got == [(u.src_text, u.tgt_text) for u in alignment.pairs]
 
 
 @SETTINGS

@@ -1,0 +1,69 @@
+"""--level sentence: split both sides of every aligned paragraph pair into sentences and
+align those with the same dynamic programme."""
+
+from __future__ import annotations
+
+import regex
+
+from .models import AlignedUnit, Alignment, Paragraph
+
+# Abbreviations after which a full stop does not end a sentence (lowercase, without the stop).
+_ABBREVIATIONS = frozenset("""
+mr mrs ms dr prof cde st jr sr gen col lt capt sgt mt ft no nos vol vols op ed eds fig figs p pp ll f d
+vs etc e.g i.e cf approx dept univ inc ltd co corp jan feb mar apr jun jul aug sep sept oct nov dec
+tp tx ts ths pgs gs bs ks q tt ng
+""".split())
+_BOUNDARY = regex.compile(r"(?<=[.!?…])([\"”’»)\]]*)\s+(?=[\"“‘«(\[]?[\p{Lu}\p{N}])")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split a paragraph into sentences, keeping abbreviations and initials whole.
+
+    >>> split_sentences("Cde. N.S. Khrushchev met Dr. Lan in TP. Huế. They talked.")
+    ['Cde. N.S. Khrushchev met Dr. Lan in TP. Huế.', 'They talked.']
+    """
+    sentences: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.start()
+        before = text[start:end + len(match.group(1))]
+        last_word = regex.search(r"([\p{L}.]+)\.$", before[: len(before) - len(match.group(1))])
+        if last_word:
+            word = last_word.group(1).lower()
+            if word in _ABBREVIATIONS or regex.fullmatch(r"(?:\p{L}\.)*\p{L}", word):
+                continue  # "Dr.", "N.S.", "e.g.": not the end of a sentence
+        sentences.append(text[start:end + len(match.group(1))].strip())
+        start = match.end()
+    tail = text[start:].strip()
+    if tail:
+        sentences.append(tail)
+    return sentences or [text]
+
+
+def to_sentence_level(alignment: Alignment) -> Alignment:
+    """The same alignment with every pair refined into sentence pairs."""
+    from .align import align_paragraphs
+
+    counter = 0
+    sentences: list[Paragraph] = []
+    units: list[AlignedUnit] = []
+
+    def pieces(paragraphs: list[Paragraph]) -> list[Paragraph]:
+        nonlocal counter
+        made = []
+        for p in paragraphs:
+            for text in split_sentences(p.text):
+                made.append(Paragraph(counter, text, p.line, p.lang))
+                counter += 1
+        return made
+
+    for unit in alignment.units:
+        src, tgt = pieces(unit.src), pieces(unit.tgt)
+        sentences.extend(src + tgt)
+        if not (src and tgt):
+            units.extend(AlignedUnit([s], []) if unit.src else AlignedUnit([], [s]) for s in src + tgt)
+        elif len(src) == 1 and len(tgt) == 1:
+            units.append(AlignedUnit(src, tgt, unit.score))
+        else:
+            units.extend(align_paragraphs(src + tgt, alignment.src_lang, alignment.tgt_lang))
+    return Alignment(alignment.src_lang, alignment.tgt_lang, sentences, units, alignment.wrapped, level="sentence")
