@@ -56,5 +56,7 @@ def align_file(path: str | os.PathLike[str], src_lang: str = "en", tgt_lang: str
                paragraphs: str = "auto", encoding: str | None = None, input_format: str = "auto",
                level: str = "paragraph") -> Alignment:
     """Read, decode and align one file (``-`` for standard input)."""
-    return align_text(read_source(path, encoding), src_lang, tgt_lang, paragraphs,
-                      input_format_for(path, input_format), level)
+    alignment = align_text(read_source(path, encoding), src_lang, tgt_lang, paragraphs,
+                           input_format_for(path, input_format), level)
+    alignment.name = "standard input" if str(path) == "-" else str(path)
+    return alignment

@@ -61,6 +61,7 @@ class Alignment:
     units: list[AlignedUnit] = field(default_factory=list)
     wrapped: bool = False
     level: str = "paragraph"  # or "sentence", after --level sentence
+    name: str = "-"  # where the text came from, for titles and reports
 
     def pairing_note(self) -> str | None:
         """Why there can be no pairs, or None when both languages are present."""

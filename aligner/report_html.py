@@ -37,11 +37,12 @@ def _side(paragraphs: list[Paragraph]) -> str:
 
 def _lines(unit: AlignedUnit) -> str:
     parts = [",".join(str(p.line) for p in side) for side in (unit.src, unit.tgt) if side]
-    return "lines " + " / ".join(parts)
+    return ("lines " if len(unit.src) + len(unit.tgt) > 1 else "line ") + " / ".join(parts)
 
 
-def html_report(alignment: Alignment, include_all: bool = True, title: str = "aligned post") -> str:
+def html_report(alignment: Alignment, include_all: bool = True) -> str:
     """The page: coverage summary on top, then one row per unit, marked by kind and reason."""
+    title = alignment.name if alignment.name != "-" else "aligned post"
     report = check_alignment(alignment, title)
     untranslated = {p.index for p in report.untranslated}
     unmatched = {p.index for p in report.unmatched_target}

@@ -66,4 +66,5 @@ def to_sentence_level(alignment: Alignment) -> Alignment:
             units.append(AlignedUnit(src, tgt, unit.score))
         else:
             units.extend(align_paragraphs(src + tgt, alignment.src_lang, alignment.tgt_lang))
-    return Alignment(alignment.src_lang, alignment.tgt_lang, sentences, units, alignment.wrapped, level="sentence")
+    return Alignment(alignment.src_lang, alignment.tgt_lang, sentences, units, alignment.wrapped, level="sentence",
+                     name=alignment.name)

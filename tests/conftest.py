@@ -33,6 +33,12 @@ def run_align(*args: str, stdin: bytes | None = None, env_seed: str | None = Non
                           capture_output=True, env=env)
 
 
+def case_doc(case: Path) -> Path:
+    """The document a gold file describes (post.txt unless it names another)."""
+    gold = json.loads((case / "gold.json").read_text(encoding="utf-8"))
+    return case / gold.get("doc", "post.txt")
+
+
 def gold_links(case: Path) -> tuple[list[str], set[tuple[int, int]], set[int]]:
     gold = json.loads((case / "gold.json").read_text(encoding="utf-8"))
     atoms = [text for _, text in gold["atoms"]]

@@ -2,8 +2,8 @@
 
 import pytest
 
-from aligner import align_text
-from conftest import SAMPLE_CASES, gold_links, link_f1, predicted_links, shared_case
+from aligner import align_file, align_text
+from conftest import SAMPLE_CASES, case_doc, gold_links, link_f1, predicted_links, shared_case
 
 EN = [
     "The museum opened a new gallery on Monday with 300 objects from the 19th century.",
@@ -86,7 +86,7 @@ def test_language_pair_can_be_reversed():
 @pytest.mark.parametrize("case", SAMPLE_CASES, ids=lambda p: p.name)
 def test_samples_align_close_to_their_gold(case):
     atoms, gold, untranslated = gold_links(case)
-    result = align_text((case / "post.txt").read_text(encoding="utf-8"))
+    result = align_file(case_doc(case))
     predicted, predicted_untranslated = predicted_links(result, atoms)
     assert link_f1(predicted, gold) >= 0.95
     # Known miss: in library-alternating an English reader comment and a Vietnamese one that

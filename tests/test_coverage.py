@@ -8,7 +8,7 @@ from typer.testing import CliRunner
 from aligner import align_file, align_text
 from aligner.cli import app
 from aligner.coverage import check_alignment, is_boilerplate
-from conftest import SAMPLES, SAMPLE_CASES, gold_links, shared_case
+from conftest import SAMPLES, SAMPLE_CASES, case_doc, gold_links, shared_case
 
 runner = CliRunner()
 FAULTS = SAMPLES / "qa-faults" / "post.txt"
@@ -73,7 +73,7 @@ def test_content_is_not_boilerplate():
 @pytest.mark.parametrize("case", SAMPLE_CASES, ids=lambda p: p.name)
 def test_untranslated_lists_follow_the_alignment_and_the_gold(case):
     atoms, _, untranslated = gold_links(case)
-    report = report_of(case / "post.txt")
+    report = report_of(case_doc(case))
     listed = {p.text for p in report.untranslated}
     wanted = {atoms[i] for i in untranslated}
     # library-alternating's reader comment is paired by the aligner (see README): allow that one miss.

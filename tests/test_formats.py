@@ -1,0 +1,203 @@
+"""Formats in and out, each read back with a real parser."""
+
+import json
+import shutil
+import subprocess
+import tempfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from aligner import align_file, align_text
+from aligner.cli import app
+from aligner.export import WRITERS, moses_files
+from aligner.markup import html_to_lines, looks_like_html, markdown_to_lines
+from aligner.sentences import split_sentences
+from conftest import SAMPLES
+
+runner = CliRunner()
+
+TRICKY = (
+    'Tabs\tand "quotes", <tags> & ampersands | pipes \\ backslash in 1957.\n'
+    '“Tab\tvà dấu ngoặc kép”, <thẻ> & dấu và | ống \\ gạch chéo năm 1957.\n'
+    "The second paragraph is long. It was translated in 1962 by two students from Hue.\n"
+    "Đoạn thứ hai rất dài.\n"
+    "Nó được hai sinh viên từ Huế dịch vào năm 1962.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def tricky():
+    return align_text(TRICKY)
+
+
+def test_tricky_sample_aligns_as_expected(tricky):
+    assert len(tricky.pairs) == 2
+    assert tricky.pairs[1].tgt_text.count("\n") == 1
+
+
+def test_tmx_reads_back_with_translate_toolkit(tricky):
+    tmx = pytest.importorskip("translate.storage.tmx", reason="translate-toolkit is a test dependency")
+    text = WRITERS["tmx"](tricky, False)
+    store = tmx.tmxfile.parsestring(text.encode("utf-8"))
+    assert [(u.source, u.target) for u in store.units] == [(u.src_text, u.tgt_text) for u in tricky.pairs]
+    assert 'srclang="en"' in text and 'creationtool="aligner"' in text and 'segtype="paragraph"' in text
+    assert '<tuv xml:lang="vi">' in text
+
+
+def test_tmx_drops_characters_xml_forbids_and_says_so(tmp_path):
+    path = tmp_path / "post.txt"
+    path.write_text("The river rose \ufffe in 1957.\nNước sông dâng \ufffe năm 1957.\n", encoding="utf-8")
+    result = runner.invoke(app, [str(path), "-f", "tmx"])
+    assert "\ufffe" not in result.stdout
+    assert "dropped 2 characters" in result.stderr
+    tmx = pytest.importorskip("translate.storage.tmx", reason="translate-toolkit is a test dependency")
+    assert len(tmx.tmxfile.parsestring(result.stdout.encode("utf-8")).units) == 1
+
+
+def test_moses_files_are_line_aligned(tricky, tmp_path):
+    src, tgt = moses_files(tricky)
+    assert src.count("\n") == tgt.count("\n") == len(tricky.pairs)
+    assert "Đoạn thứ hai rất dài. Nó được hai sinh viên" in tgt
+    post = tmp_path / "post.txt"
+    post.write_text(TRICKY, encoding="utf-8")
+    result = runner.invoke(app, [str(post), "-f", "moses", "-o", str(tmp_path / "corpus")])
+    assert result.exit_code == 0
+    assert (tmp_path / "corpus.en").read_text(encoding="utf-8") == src
+    assert (tmp_path / "corpus.vi").read_text(encoding="utf-8") == tgt
+
+
+def test_moses_needs_an_output_name(tmp_path):
+    post = tmp_path / "post.txt"
+    post.write_text(TRICKY, encoding="utf-8")
+    result = runner.invoke(app, [str(post), "-f", "moses"])
+    assert result.exit_code == 2 and "-o BASE" in result.stderr
+
+
+class _Cells(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.rows, self.tags = [], []
+        self._cell = None
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if tag == "tr":
+            self.rows.append([])
+        if tag in ("td", "th"):
+            self._cell = ""
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self._cell is not None:
+            self.rows[-1].append(self._cell.strip())
+            self._cell = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell += data
+
+
+def test_markdown_table_renders_with_every_cell_intact(tricky):
+    from markdown_it import MarkdownIt
+
+    rendered = MarkdownIt("commonmark").enable("table").render(WRITERS["md"](tricky, False))
+    cells = _Cells()
+    cells.feed(rendered)
+    body = [row for row in cells.rows if len(row) == 4][1:]
+    assert [(r[0], r[1]) for r in body] == [(u.src_text, u.tgt_text.replace("\n", "")) for u in tricky.pairs]
+
+
+def test_html_report_is_self_contained_and_escaped(tmp_path):
+    post = tmp_path / "post.txt"
+    post.write_text("Beware <script>alert('x')</script> & friends in 1957.\n"
+                    "Cẩn thận <script>alert('x')</script> & bạn bè năm 1957.\n"
+                    "An untranslated English paragraph that nobody rendered into Vietnamese at all.\n",
+                    encoding="utf-8")
+    page = runner.invoke(app, [str(post), "-f", "html"]).stdout
+    parser = _Cells()
+    parser.feed(page)
+    tags = [tag for tag, _ in parser.tags]
+    assert "script" not in tags and "link" not in tags and "img" not in tags
+    assert not any(("src" in attrs or "href" in attrs) for _, attrs in parser.tags)
+    texts = [cell for row in parser.rows for cell in row]
+    assert any("Beware <script>alert('x')</script> & friends in 1957." in t for t in texts)
+    assert 'class="untranslated"' in page and "coverage" in page
+
+
+def _chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+@pytest.mark.skipif(_chromium() is None, reason="Chromium is not installed (apt-get install chromium)")
+def test_html_report_in_a_real_browser(tmp_path):
+    report = tmp_path / "report.html"
+    result = runner.invoke(app, [str(SAMPLES / "qa-faults" / "post.txt"), "-f", "html", "-o", str(report)])
+    assert result.exit_code == 0
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={tempfile.mkdtemp()}", "--window-size=1200,1600"]
+    dom = subprocess.run([_chromium(), *flags, "--dump-dom", report.as_uri()], capture_output=True, text=True,
+                         timeout=120).stdout
+    assert dom.count('<tr class="doubtful">') == 4
+    assert dom.count('<tr class="untranslated">') == 2
+    assert "number 2009 in the en is missing from the vi" in dom
+    shot = tmp_path / "shot.png"
+    subprocess.run([_chromium(), *flags, f"--screenshot={shot}", report.as_uri()], capture_output=True, timeout=120)
+    assert shot.stat().st_size > 20_000
+
+
+def test_sentences_keep_abbreviations_whole():
+    assert split_sentences("Cde. N.S. Khrushchev met Dr. Lan in TP. Huế on 3 July. They talked about e.g. rice.") == [
+        "Cde. N.S. Khrushchev met Dr. Lan in TP. Huế on 3 July.", "They talked about e.g. rice."]
+
+
+def test_sentence_level_gives_sentence_pairs_and_loses_nothing():
+    text = ("The river rose in 1957. Three villages were flooded. Volunteers came from Hue.\n"
+            "Nước sông dâng cao năm 1957. Ba ngôi làng bị ngập. Các tình nguyện viên đến từ Huế.\n")
+    result = align_text(text, level="sentence")
+    assert [(u.src_text, u.tgt_text) for u in result.pairs] == [
+        ("The river rose in 1957.", "Nước sông dâng cao năm 1957."),
+        ("Three villages were flooded.", "Ba ngôi làng bị ngập."),
+        ("Volunteers came from Hue.", "Các tình nguyện viên đến từ Huế.")]
+    assert result.level == "sentence"
+    assert sorted(p.text for u in result.units for p in u.src + u.tgt) == sorted(p.text for p in result.paragraphs)
+    tsv = runner.invoke(app, ["-", "-f", "tsv", "--level", "sentence"], input=text).stdout
+    assert tsv.count("\n") == 3
+
+
+def test_html_input_aligns_like_the_plain_text_post():
+    html_result = align_file(SAMPLES / "html-post" / "post.html")
+    text_result = align_file(SAMPLES / "memoir-mixed-order" / "post.txt")
+    assert [(u.src_text, u.tgt_text) for u in html_result.pairs] == \
+        [(u.src_text, u.tgt_text) for u in text_result.pairs]
+    texts = [p.text for p in html_result.paragraphs]
+    assert "My Grandfather's Bicycle" in texts
+    assert not any("readerCount" in t or "Write a comment" in t or "Powered by" in t or "September" == t
+                   for t in texts)
+
+
+def test_html_line_numbers_point_into_the_page():
+    import html
+
+    page = (SAMPLES / "html-post" / "post.html").read_text(encoding="utf-8").split("\n")
+    for p in align_file(SAMPLES / "html-post" / "post.html").paragraphs:
+        assert p.text[:12] in html.unescape(page[p.line - 1])
+
+
+def test_html_is_detected_by_content():
+    assert looks_like_html("<!DOCTYPE html><html><body><p>Hi</p></body></html>")
+    assert not looks_like_html("An ordinary post that mentions <b> once.\nAnd a second line.\n")
+    text, lines = html_to_lines("<p>One &amp; two<br>three</p>\n<div>four</div>")
+    assert text.split("\n") == ["One & two", "three", "four"] and lines == [1, 1, 2]
+
+
+def test_markdown_markup_is_removed_and_lines_kept():
+    text, _ = markdown_to_lines("# Title\n\n**Bold** and _it_ with [a link](https://x.org) and `code`.\n"
+                                "- item one\n> quoted\n\n[ref]: https://x.org\n")
+    assert text.split("\n") == ["Title", "", "Bold and it with a link and code.", "item one", "quoted", "", "", ""]
+    result = runner.invoke(app, ["detect", "-", "--input", "markdown", "-f", "jsonl"],
+                           input="## Tiêu đề bài viết\n\n*The* river rose in **1957**.\n")
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["text"], r["line"]) for r in records] == [("Tiêu đề bài viết", 1), ("The river rose in 1957.", 3)]
