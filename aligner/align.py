@@ -41,6 +41,8 @@ _MIN_RENDERING_CHAIN = 2
 # Pairs further apart than this in the sequences are not considered on long documents.
 _BAND_MIN = 60
 _FULL_TABLE_LIMIT = 250_000
+# On long documents the second pass searches only this far from the first pass's path.
+_CORRIDOR = 12
 
 
 # Kinds of evidence: "hard" anchors (numbers, names) nearly always survive translation, so
@@ -400,8 +402,15 @@ class _Aligner:
     def _mergeable_tgt(self, j: int) -> bool:
         return j >= 1 and self.runs_tgt[j - 1] == self.runs_tgt[j]
 
-    def run(self, src_ids: Sequence[int], tgt_ids: Sequence[int], layout: bool) -> list[tuple]:
-        """Best monotonic beads between the given source and target paragraphs."""
+    def run(self, src_ids: Sequence[int], tgt_ids: Sequence[int], layout: bool,
+            corridor: list[tuple[int, int]] | None = None, merges: bool = True) -> list[tuple]:
+        """Best monotonic beads between the given source and target paragraphs.
+
+        ``corridor`` limits row ``a`` to target positions lo..hi (a band around an earlier
+        path); without it, long documents use a band around the diagonal. ``merges=False``
+        leaves out 2-1 and 1-2 beads (a quicker first pass). The cells of the best path are
+        kept in ``self.last_path``.
+        """
         n, m = len(src_ids), len(tgt_ids)
         band = self._band()
         neg = float("-inf")
@@ -409,7 +418,9 @@ class _Aligner:
         back: list[list[tuple | None]] = [[None] * (m + 1) for _ in range(n + 1)]
         score[0][0] = 0.0
         for a in range(n + 1):
-            if band is not None and n:
+            if corridor is not None:
+                lo, hi = corridor[a]
+            elif band is not None and n:
                 centre = a * m // max(1, n)
                 lo, hi = max(0, centre - band), min(m, centre + band)
             else:
@@ -427,12 +438,12 @@ class _Aligner:
                     g = self.gain((src_ids[a - 1],), (tgt_ids[b - 1],), layout)
                     if g > 0 and score[a - 1][b - 1] + g > best:
                         best, how = score[a - 1][b - 1] + g, (1, 1, g)
-                    if a >= 2 and score[a - 2][b - 1] > neg and src_ids[a - 1] == src_ids[a - 2] + 1 \
+                    if merges and a >= 2 and score[a - 2][b - 1] > neg and src_ids[a - 1] == src_ids[a - 2] + 1 \
                             and self._mergeable_src(src_ids[a - 1]):
                         g = self.gain((src_ids[a - 2], src_ids[a - 1]), (tgt_ids[b - 1],), layout)
                         if g > 0 and score[a - 2][b - 1] + g > best:
                             best, how = score[a - 2][b - 1] + g, (2, 1, g)
-                    if b >= 2 and score[a - 1][b - 2] > neg and tgt_ids[b - 1] == tgt_ids[b - 2] + 1 \
+                    if merges and b >= 2 and score[a - 1][b - 2] > neg and tgt_ids[b - 1] == tgt_ids[b - 2] + 1 \
                             and self._mergeable_tgt(tgt_ids[b - 1]):
                         g = self.gain((src_ids[a - 1],), (tgt_ids[b - 2], tgt_ids[b - 1]), layout)
                         if g > 0 and score[a - 1][b - 2] + g > best:
@@ -441,6 +452,7 @@ class _Aligner:
                 back[a][b] = how
         beads: list[tuple] = []
         a, b = n, m
+        self.last_path = [(n, m)]
         if score[n][m] == neg:  # band missed the corner: nothing reliable to report
             return beads
         while a > 0 or b > 0:
@@ -448,8 +460,23 @@ class _Aligner:
             if da and db:
                 beads.append((tuple(src_ids[a - da:a]), tuple(tgt_ids[b - db:b]), g))
             a, b = a - da, b - db
+            self.last_path.append((a, b))
         beads.reverse()
         return beads
+
+    def corridor(self, width: int) -> list[tuple[int, int]]:
+        """Target positions within ``width`` of the last path, row by row."""
+        n = max(a for a, _ in self.last_path)
+        m = max(b for _, b in self.last_path)
+        low = [m] * (n + 1)
+        high = [0] * (n + 1)
+        for a, b in self.last_path:
+            low[a] = min(low[a], b)
+            high[a] = max(high[a], b)
+        for a in range(1, n + 1):
+            if low[a] > high[a]:  # a row a 2-1 bead stepped over
+                low[a] = high[a] = high[a - 1]
+        return [(max(0, low[a] - width), min(m, high[a] + width)) for a in range(n + 1)]
 
     def second_renderings(self, beads: list[tuple]) -> list[tuple]:
         """Pair leftover target runs with source paragraphs again (a second translation).
@@ -459,7 +486,16 @@ class _Aligner:
         carrying confident content evidence by itself (no layout bonus).
         """
         used = {j for _, t, _ in beads for j in t}
-        leftover = [j for j in range(len(self.tgt)) if j not in used]
+        unused = [j for j in range(len(self.tgt)) if j not in used]
+        # Only runs of leftover paragraphs long enough to be a rendering of their own qualify.
+        leftover, run = [], []
+        for j in unused + [None]:
+            if j is not None and run and j == run[-1] + 1:
+                run.append(j)
+                continue
+            if len(run) >= _MIN_RENDERING_CHAIN:
+                leftover.extend(run)
+            run = [j] if j is not None else []
         if len(leftover) < _MIN_RENDERING_CHAIN:
             return []
         position = {j: k for k, j in enumerate(leftover)}
@@ -490,9 +526,10 @@ def align_paragraphs(paragraphs: list[Paragraph], src_lang: str, tgt_lang: str) 
         aligner = _Aligner(src, tgt, use_lexicon=pair == {"en", "vi"}, src_is_english=src_lang == "en")
         aligner.estimate_null()
         all_src, all_tgt = list(range(len(src))), list(range(len(tgt)))
-        first = aligner.run(all_src, all_tgt, layout=False)
+        first = aligner.run(all_src, all_tgt, layout=False, merges=False)
         aligner.learn_from(first)
-        beads = aligner.run(all_src, all_tgt, layout=True)
+        corridor = aligner.corridor(_CORRIDOR) if len(src) * len(tgt) > _FULL_TABLE_LIMIT else None
+        beads = aligner.run(all_src, all_tgt, layout=True, corridor=corridor)
         extra = aligner.second_renderings(beads)
     return _units(paragraphs, src, tgt, beads, extra, tgt_lang)
 
