@@ -174,7 +174,8 @@ def _default_format(output: Optional[Path]) -> str:
 @app.command(DEFAULT_COMMAND)
 @_user_errors
 def pairs(
-    file: FileArg = "-",
+    files: Annotated[Optional[list[str]], typer.Argument(help="The posts to read; - (or nothing) reads standard "
+                                                         "input.", show_default=False)] = None,
     format: Annotated[Optional[PairFormat], typer.Option("--format", "-f", help="table (default on a terminal), "
                       "tsv (default on a pipe; tab, newline and backslash escaped as \\t \\n \\\\), csv, "
                       "jsonl, json, tmx (TMX 1.4b), moses (-o BASE writes BASE.en and BASE.vi), md (Markdown "
@@ -188,9 +189,14 @@ def pairs(
                      "inside each paragraph pair (what translation memories want).")] = Level.paragraph,
     input_format: InputOpt = InputFormat.auto,
     encoding: EncodingOpt = None,
+    jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Processes for several files "
+                    "(default: the number of cores); output keeps the input order.", show_default=False)] = None,
     output: OutputOpt = None,
 ) -> None:
     """Pair every target paragraph with the source paragraph it translates.
+
+    With several files, jsonl, json and csv records get a "file" field, tsv, tmx and moses
+    hold the pairs of all files in input order, and a table is shown per file.
 
     \b
     Examples:
@@ -199,32 +205,95 @@ def pairs(
       align post.txt --format tmx --level sentence -o post.tmx
       align post.txt --format moses -o corpus/post     (corpus/post.en, corpus/post.vi)
       align saved-page.html --format html -o report.html
+      align posts/*.txt --format jsonl --jobs 4 > corpus.jsonl
       align post.txt --src vi --tgt en
     """
-    from . import align_file
-    from .export import WRITERS, moses_files, xml_forbidden_count
+    from .batch import AlignOptions, align_many, combined
+    from .export import WRITERS, moses_files, write_many, xml_forbidden_count
     from .render import alignment_view
 
+    files = files or ["-"]
     chosen = format.value if format else _default_format(output)
     if chosen == "moses" and (output is None or str(output) == "-"):
         raise AlignerError("--format moses writes two files: give their common name with -o BASE")
-    alignment = align_file(file, src, tgt, paragraphs.value, encoding, input_format.value, level.value)
-    if chosen in ("tmx", "html") and xml_forbidden_count(alignment):
-        print(f"align: note: dropped {xml_forbidden_count(alignment)} characters that XML does not allow",
-              file=sys.stderr)
+    if chosen in ("md", "html") and len(files) > 1:
+        raise AlignerError(f"--format {chosen} shows one post: give one file")
+    options = AlignOptions(src, tgt, paragraphs.value, encoding, input_format.value, level.value)
+    done: list[tuple[str, object]] = []
+    with _progress(len(files)) as advance:
+        for name, result in align_many(files, options, jobs, advance):
+            if isinstance(result, AlignerError):
+                if len(files) == 1:
+                    raise result
+                print(f"align: error: {result.message}", file=sys.stderr)
+                continue
+            done.append((name, result))
+    alignments = [a for _, a in done]
+    if not alignments:
+        raise typer.Exit(2)
+    whole = alignments[0] if len(files) == 1 else combined(alignments)
+    dropped = sum(xml_forbidden_count(a) for a in alignments)
+    if chosen in ("tmx", "html") and dropped:
+        print(f"align: note: dropped {dropped} characters that XML does not allow", file=sys.stderr)
     if chosen == "table":
-        _show(alignment_view(alignment, include_all), output, file)
+        for name, alignment in done:
+            if len(files) > 1:
+                _console().rule(name)
+            _show(alignment_view(alignment, include_all), output, files[0])
     elif chosen == "moses":
-        src_text, tgt_text = moses_files(alignment)
+        src_text, tgt_text = moses_files(whole)
         base = str(output)
-        _write_output(src_text, Path(f"{base}.{src}"), file)
-        _write_output(tgt_text, Path(f"{base}.{tgt}"), file)
-        print(f"align: wrote {len(alignment.pairs)} pairs to {base}.{src} and {base}.{tgt}", file=sys.stderr)
+        _write_output(src_text, Path(f"{base}.{src}"), files[0])
+        _write_output(tgt_text, Path(f"{base}.{tgt}"), files[0])
+        print(f"align: wrote {len(whole.pairs)} pairs to {base}.{src} and {base}.{tgt}", file=sys.stderr)
+    elif len(files) > 1 and chosen in ("jsonl", "json", "csv", "tsv"):
+        _write_output(write_many(chosen, done, include_all), output, files[0])
     else:
-        _write_output(WRITERS[chosen](alignment, include_all), output, file)
-    note = alignment.pairing_note()
-    if note:
-        print(f"align: note: {'standard input' if file == '-' else file}: {note}", file=sys.stderr)
+        _write_output(WRITERS[chosen](whole, include_all), output, files[0])
+    for name, alignment in done:
+        note = alignment.pairing_note()
+        if note:
+            print(f"align: note: {'standard input' if name == '-' else name}: {note}", file=sys.stderr)
+    if len(done) < len(files):
+        raise typer.Exit(2)
+
+
+class _progress:
+    """A progress bar on stderr, only on a terminal and only once the work has taken a second."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.bar = None
+        self.task = None
+        self.count = 0
+
+    def __enter__(self) -> Callable[[str], None]:
+        import time
+
+        self.started = time.monotonic()
+        self.enabled = self.total > 1 and sys.stderr is not None and sys.stderr.isatty()
+        return self.advance
+
+    def advance(self, name: str) -> None:
+        import time
+
+        self.count += 1
+        if not self.enabled:
+            return
+        if self.bar is None and time.monotonic() - self.started > 1.0:
+            from rich.progress import Progress
+
+            from rich.console import Console
+
+            self.bar = Progress(console=Console(stderr=True), transient=True)
+            self.task = self.bar.add_task("aligning", total=self.total, completed=self.count)
+            self.bar.start()
+        elif self.bar is not None:
+            self.bar.update(self.task, completed=self.count, description=name)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
 
 
 @app.command("detect")

@@ -181,3 +181,26 @@ def _html(alignment: Alignment, include_all: bool) -> str:
 
 
 WRITERS["html"] = _html
+
+
+def many_records(alignments: list[tuple[str, Alignment]], include_all: bool) -> list[dict]:
+    """Records of several files in input order, each with the ``file`` it came from."""
+    return [dict(unit_record(u, a), file=name) for name, a in alignments for u in selected_units(a, include_all)]
+
+
+def write_many(fmt: str, alignments: list[tuple[str, Alignment]], include_all: bool) -> str:
+    """jsonl, json, csv (with a ``file`` field) or tsv (concatenated) for several files."""
+    if fmt == "tsv":
+        return "".join(_tsv(a, include_all) for _, a in alignments)
+    records = many_records(alignments, include_all)
+    if fmt == "jsonl":
+        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    if fmt == "json":
+        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(["file", "src", "tgt", "score", "src_lines", "tgt_lines", "src_lang", "tgt_lang"])
+    for r in records:
+        writer.writerow([r["file"], r["src"], r["tgt"], r["score"], " ".join(map(str, r["src_lines"])),
+                         " ".join(map(str, r["tgt_lines"])), r["src_lang"], r["tgt_lang"]])
+    return buffer.getvalue()

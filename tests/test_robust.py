@@ -140,7 +140,7 @@ def test_ctrl_c_exits_130_without_traceback(tmp_path, monkeypatch):
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("aligner.align_file", interrupted)
+    monkeypatch.setattr("aligner.batch.align_file", interrupted)
     result = runner.invoke(cli.app, [str(path), "-f", "tsv"])
     assert result.exit_code == 130
     assert "interrupted" in result.stderr
