@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import statistics
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -38,9 +39,11 @@ _CONFIDENT_GAIN = 2.0
 _MAX_OFFSET = 5
 # A second rendering of the source must run for at least this many paragraphs in a row.
 _MIN_RENDERING_CHAIN = 2
-# Pairs further apart than this in the sequences are not considered on long documents.
-_BAND_MIN = 60
+# Above this many cells, the first path is found coarse to fine: chunks of _CHUNK paragraphs
+# are aligned first, then only a corridor around their path is searched (as vecalign does).
 _FULL_TABLE_LIMIT = 250_000
+_CHUNK = 4
+_CHUNK_CORRIDOR = 6
 # On long documents the second pass searches only this far from the first pass's path.
 _CORRIDOR = 12
 
@@ -212,6 +215,7 @@ class _Aligner:
     def __init__(self, src: list[Paragraph], tgt: list[Paragraph], use_lexicon: bool, src_is_english: bool) -> None:
         self.src, self.tgt = src, tgt
         self.lexicon = _Lexicon(use_lexicon)
+        self.lexicon_active = use_lexicon
         self.src_is_english = src_is_english
         self.model = _Model()
         self.runs_src, self.runs_tgt = self._runs()
@@ -389,12 +393,6 @@ class _Aligner:
         self._cache.clear()
 
     # ----- the dynamic programme --------------------------------------------------------
-    def _band(self) -> int | None:
-        n, m = len(self.src), len(self.tgt)
-        if n * m <= _FULL_TABLE_LIMIT:
-            return None
-        return max(_BAND_MIN, int(0.05 * max(n, m)))
-
     def _mergeable_src(self, i: int) -> bool:
         """May src[i-1] and src[i] form one side of a bead? Only inside one same-language run."""
         return i >= 1 and self.runs_src[i - 1] == self.runs_src[i]
@@ -406,59 +404,71 @@ class _Aligner:
             corridor: list[tuple[int, int]] | None = None, merges: bool = True) -> list[tuple]:
         """Best monotonic beads between the given source and target paragraphs.
 
-        ``corridor`` limits row ``a`` to target positions lo..hi (a band around an earlier
-        path); without it, long documents use a band around the diagonal. ``merges=False``
-        leaves out 2-1 and 1-2 beads (a quicker first pass). The cells of the best path are
-        kept in ``self.last_path``.
+        ``corridor`` limits row ``a`` to target positions lo..hi (a band around a coarser
+        path); only those cells are stored, so memory grows with the corridor, not with
+        n×m. ``merges=False`` leaves out 2-1 and 1-2 beads (a quicker first pass). The
+        cells of the best path are kept in ``self.last_path``.
         """
         n, m = len(src_ids), len(tgt_ids)
-        band = self._band()
+        if corridor is None:
+            corridor = [(0, m)] * (n + 1)
         neg = float("-inf")
-        score = [[neg] * (m + 1) for _ in range(n + 1)]
-        back: list[list[tuple | None]] = [[None] * (m + 1) for _ in range(n + 1)]
-        score[0][0] = 0.0
+        lows = [lo for lo, _ in corridor]
+        scores: list[array] = []
+        moves: list[array] = []  # 3*da + db of the best move into each cell
+        gains: list[array] = []
         for a in range(n + 1):
-            if corridor is not None:
-                lo, hi = corridor[a]
-            elif band is not None and n:
-                centre = a * m // max(1, n)
-                lo, hi = max(0, centre - band), min(m, centre + band)
-            else:
-                lo, hi = 0, m
-            row = score[a]
+            lo, hi = corridor[a]
+            width = max(0, hi - lo + 1)
+            row, move, row_gain = array("d", [neg]) * width, array("b", [0]) * width, array("d", [0.0]) * width
+            prev = scores[a - 1] if a >= 1 else None
+            prev_lo = lows[a - 1] if a >= 1 else 0
+            prev2 = scores[a - 2] if a >= 2 else None
+            prev2_lo = lows[a - 2] if a >= 2 else 0
             for b in range(lo, hi + 1):
+                k = b - lo
                 if a == 0 and b == 0:
+                    row[0] = 0.0
                     continue
-                best, how = neg, None
-                if a >= 1 and score[a - 1][b] > best:
-                    best, how = score[a - 1][b], (1, 0, 0.0)
-                if b >= 1 and row[b - 1] > best:
-                    best, how = row[b - 1], (0, 1, 0.0)
-                if a >= 1 and b >= 1 and score[a - 1][b - 1] > neg:
+                best, how, best_gain = neg, 0, 0.0
+                up = prev[b - prev_lo] if prev is not None and 0 <= b - prev_lo < len(prev) else neg
+                if up > best:
+                    best, how = up, 3
+                if k >= 1 and row[k - 1] > best:
+                    best, how = row[k - 1], 1
+                diagonal = prev[b - 1 - prev_lo] if prev is not None and 0 <= b - 1 - prev_lo < len(prev) else neg
+                if b >= 1 and diagonal > neg:
                     g = self.gain((src_ids[a - 1],), (tgt_ids[b - 1],), layout)
-                    if g > 0 and score[a - 1][b - 1] + g > best:
-                        best, how = score[a - 1][b - 1] + g, (1, 1, g)
-                    if merges and a >= 2 and score[a - 2][b - 1] > neg and src_ids[a - 1] == src_ids[a - 2] + 1 \
-                            and self._mergeable_src(src_ids[a - 1]):
+                    if g > 0 and diagonal + g > best:
+                        best, how, best_gain = diagonal + g, 4, g
+                if merges and b >= 1:
+                    two_up = prev2[b - 1 - prev2_lo] if prev2 is not None and 0 <= b - 1 - prev2_lo < len(prev2) \
+                        else neg
+                    if two_up > neg and src_ids[a - 1] == src_ids[a - 2] + 1 and self._mergeable_src(src_ids[a - 1]):
                         g = self.gain((src_ids[a - 2], src_ids[a - 1]), (tgt_ids[b - 1],), layout)
-                        if g > 0 and score[a - 2][b - 1] + g > best:
-                            best, how = score[a - 2][b - 1] + g, (2, 1, g)
-                    if merges and b >= 2 and score[a - 1][b - 2] > neg and tgt_ids[b - 1] == tgt_ids[b - 2] + 1 \
-                            and self._mergeable_tgt(tgt_ids[b - 1]):
+                        if g > 0 and two_up + g > best:
+                            best, how, best_gain = two_up + g, 7, g
+                    two_left = prev[b - 2 - prev_lo] if prev is not None and b >= 2 and \
+                        0 <= b - 2 - prev_lo < len(prev) else neg
+                    if two_left > neg and tgt_ids[b - 1] == tgt_ids[b - 2] + 1 and self._mergeable_tgt(tgt_ids[b - 1]):
                         g = self.gain((src_ids[a - 1],), (tgt_ids[b - 2], tgt_ids[b - 1]), layout)
-                        if g > 0 and score[a - 1][b - 2] + g > best:
-                            best, how = score[a - 1][b - 2] + g, (1, 2, g)
-                row[b] = best
-                back[a][b] = how
+                        if g > 0 and two_left + g > best:
+                            best, how, best_gain = two_left + g, 5, g
+                row[k], move[k], row_gain[k] = best, how, best_gain
+            scores.append(row)
+            moves.append(move)
+            gains.append(row_gain)
         beads: list[tuple] = []
-        a, b = n, m
         self.last_path = [(n, m)]
-        if score[n][m] == neg:  # band missed the corner: nothing reliable to report
+        end = m - lows[n]
+        if not 0 <= end < len(scores[n]) or scores[n][end] == neg:  # the corridor missed the corner
             return beads
+        a, b = n, m
         while a > 0 or b > 0:
-            da, db, g = back[a][b]
+            k = b - lows[a]
+            da, db = divmod(moves[a][k], 3)
             if da and db:
-                beads.append((tuple(src_ids[a - da:a]), tuple(tgt_ids[b - db:b]), g))
+                beads.append((tuple(src_ids[a - da:a]), tuple(tgt_ids[b - db:b]), gains[a][k]))
             a, b = a - da, b - db
             self.last_path.append((a, b))
         beads.reverse()
@@ -499,7 +509,8 @@ class _Aligner:
         if len(leftover) < _MIN_RENDERING_CHAIN:
             return []
         position = {j: k for k, j in enumerate(leftover)}
-        candidates = [bead for bead in self.run(list(range(len(self.src))), leftover, layout=False)
+        guide = _coarse_corridor(self.src, [self.tgt[j] for j in leftover], self.lexicon_active, self.src_is_english)
+        candidates = [bead for bead in self.run(list(range(len(self.src))), leftover, layout=False, corridor=guide)
                       if len(bead[0]) == len(bead[1]) == 1
                       and self._content(self._tally(bead[0], bead[1])) >= _CONFIDENT_GAIN]
         accepted: list[tuple] = []
@@ -515,6 +526,39 @@ class _Aligner:
         return accepted
 
 
+def _chunks(paragraphs: list[Paragraph], size: int) -> list[Paragraph]:
+    """Consecutive paragraphs joined into one, ``size`` at a time: the coarse view of a side."""
+    return [Paragraph(group[0].index, " ".join(p.text for p in group), group[0].line, group[0].lang)
+            for group in (paragraphs[k:k + size] for k in range(0, len(paragraphs), size))]
+
+
+def _coarse_corridor(src: list[Paragraph], tgt: list[Paragraph], use_lexicon: bool,
+                     src_is_english: bool) -> list[tuple[int, int]] | None:
+    """Where the path between ``src`` and ``tgt`` can lie, from the path between their chunks.
+
+    None when the full table is small enough; recursive, so each level costs time in
+    proportion to its length and the whole stays near linear.
+    """
+    n, m = len(src), len(tgt)
+    if n * m <= _FULL_TABLE_LIMIT or min(n, m) < 2 * _CHUNK:
+        return None
+    coarse_src, coarse_tgt = _chunks(src, _CHUNK), _chunks(tgt, _CHUNK)
+    coarse = _Aligner(coarse_src, coarse_tgt, use_lexicon, src_is_english)
+    coarse.estimate_null()
+    outer = _coarse_corridor(coarse_src, coarse_tgt, use_lexicon, src_is_english)
+    coarse.run(list(range(len(coarse_src))), list(range(len(coarse_tgt))), layout=False, corridor=outer,
+               merges=False)
+    rows = coarse.corridor(0)
+    corridor = []
+    for a in range(n + 1):
+        low_row, high_row = rows[min(a // _CHUNK, len(rows) - 1)], rows[min((a + _CHUNK - 1) // _CHUNK, len(rows) - 1)]
+        lo = max(0, low_row[0] * _CHUNK - _CHUNK_CORRIDOR)
+        hi = min(m, (high_row[1] + 1) * _CHUNK + _CHUNK_CORRIDOR)
+        corridor.append((lo, hi))
+    corridor[n] = (corridor[n][0], m)
+    return corridor
+
+
 def align_paragraphs(paragraphs: list[Paragraph], src_lang: str, tgt_lang: str) -> list[AlignedUnit]:
     """Align the ``src_lang`` and ``tgt_lang`` paragraphs; every paragraph lands in one unit."""
     src = [p for p in paragraphs if p.lang == src_lang]
@@ -526,9 +570,10 @@ def align_paragraphs(paragraphs: list[Paragraph], src_lang: str, tgt_lang: str) 
         aligner = _Aligner(src, tgt, use_lexicon=pair == {"en", "vi"}, src_is_english=src_lang == "en")
         aligner.estimate_null()
         all_src, all_tgt = list(range(len(src))), list(range(len(tgt)))
-        first = aligner.run(all_src, all_tgt, layout=False, merges=False)
+        guide = _coarse_corridor(src, tgt, aligner.lexicon_active, src_lang == "en")
+        first = aligner.run(all_src, all_tgt, layout=False, merges=False, corridor=guide)
         aligner.learn_from(first)
-        corridor = aligner.corridor(_CORRIDOR) if len(src) * len(tgt) > _FULL_TABLE_LIMIT else None
+        corridor = aligner.corridor(_CORRIDOR) if guide is not None else None
         beads = aligner.run(all_src, all_tgt, layout=True, corridor=corridor)
         extra = aligner.second_renderings(beads)
     return _units(paragraphs, src, tgt, beads, extra, tgt_lang)
