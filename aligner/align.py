@@ -44,6 +44,8 @@ _MIN_RENDERING_CHAIN = 2
 _FULL_TABLE_LIMIT = 250_000
 _CHUNK = 4
 _CHUNK_CORRIDOR = 6
+# Coarse levels only need a rough path: they recurse until their table is this small.
+_COARSE_TABLE_LIMIT = 20_000
 # On long documents the second pass searches only this far from the first pass's path.
 _CORRIDOR = 12
 
@@ -158,6 +160,49 @@ class _Evidence:
         self.tgt_items = [{k: (_kind_of(k), self.weight[k] * v) for k, v in items.items()} for items in tgt_shares]
         self.src_reach = [self._reach(items, f, lexicon.forward, "t:") for items, f in zip(src_shares, src)]
         self.tgt_reach = [self._reach(items, f, lexicon.reverse, "s:") for items, f in zip(tgt_shares, tgt)]
+        self._index()
+
+    def _index(self) -> None:
+        """Per paragraph: item keys as sets (all, and per kind), weights, totals per kind."""
+        for side in ("src", "tgt"):
+            items = getattr(self, f"{side}_items")
+            setattr(self, f"{side}_keys", [frozenset(group) for group in items])
+            setattr(self, f"{side}_totals", [self._totals(group) for group in items])
+            setattr(self, f"{side}_kind_keys", [{kind: frozenset(k for k, (c, _) in group.items() if c == kind)
+                                                 for kind in KINDS} for group in items])
+            setattr(self, f"{side}_weights", [{k: w for k, (_, w) in group.items()} for group in items])
+
+    def grouped(self, size: int) -> _Evidence:
+        """The evidence of consecutive paragraphs taken ``size`` at a time (a coarse view),
+        merged from this one without reading any text again."""
+        coarse = object.__new__(_Evidence)
+        coarse.weight = self.weight
+        # Items in more than a quarter of the paragraphs tell chunks apart poorly and cost the
+        # most time; the coarse view leaves them out.
+        strong = frozenset(k for k, w in self.weight.items() if w >= math.log(4))
+        for side in ("src", "tgt"):
+            items, reach = getattr(self, f"{side}_items"), getattr(self, f"{side}_reach")
+            merged_items, merged_reach = [], []
+            for start in range(0, len(items), size):
+                group: dict[str, tuple[str, float]] = {}
+                for part in items[start:start + size]:
+                    for key, value in part.items():
+                        if key in strong and (key not in group or group[key][1] < value[1]):
+                            group[key] = value
+                merged_items.append(group)
+                merged_reach.append(frozenset().union(*reach[start:start + size]) & strong)
+            setattr(coarse, f"{side}_items", merged_items)
+            setattr(coarse, f"{side}_reach", merged_reach)
+        coarse._index()
+        return coarse
+
+    @staticmethod
+    def _totals(items: dict[str, tuple[str, float]]) -> dict[str, float]:
+        """Total item weight per kind."""
+        totals = {kind: 0.0 for kind in KINDS}
+        for kind, w in items.values():
+            totals[kind] += w
+        return totals
 
     @staticmethod
     def _items(f: Features, numbers: set[str], names: set[str], side: str) -> dict[str, float]:
@@ -191,23 +236,31 @@ class _Evidence:
         the other way round.
         """
         if len(src_ids) == 1 and len(tgt_ids) == 1:
-            src_items, tgt_items = self.src_items[src_ids[0]], self.tgt_items[tgt_ids[0]]
-            src_reach, tgt_reach = self.src_reach[src_ids[0]], self.tgt_reach[tgt_ids[0]]
-        else:
-            src_items, tgt_items = {}, {}
-            for i in src_ids:
-                src_items.update(self.src_items[i])
-            for j in tgt_ids:
-                tgt_items.update(self.tgt_items[j])
-            src_reach = frozenset().union(*(self.src_reach[i] for i in src_ids))
-            tgt_reach = frozenset().union(*(self.tgt_reach[j] for j in tgt_ids))
+            i, j = src_ids[0], tgt_ids[0]
+            src_keys, tgt_keys = self.src_kind_keys[i], self.tgt_kind_keys[j]
+            src_weight, tgt_weight = self.src_weights[i].__getitem__, self.tgt_weights[j].__getitem__
+            src_reach, tgt_reach = self.src_reach[i], self.tgt_reach[j]
+            src_totals, tgt_totals = self.src_totals[i], self.tgt_totals[j]
+            return {kind: (sum(map(src_weight, src_keys[kind] & tgt_reach)), src_totals[kind],
+                           sum(map(tgt_weight, tgt_keys[kind] & src_reach)), tgt_totals[kind]) for kind in KINDS}
         counts = {kind: [0.0, 0.0, 0.0, 0.0] for kind in KINDS}
-        for items, other_reach, offset in ((src_items, tgt_reach, 0), (tgt_items, src_reach, 2)):
-            for item, (kind, w) in items.items():
-                bucket = counts[kind]
-                bucket[offset + 1] += w
-                if item in other_reach:
-                    bucket[offset] += w
+        for ids, items, keys, totals, other_ids, other_reach, offset in (
+                (src_ids, self.src_items, self.src_keys, self.src_totals, tgt_ids, self.tgt_reach, 0),
+                (tgt_ids, self.tgt_items, self.tgt_keys, self.tgt_totals, src_ids, self.src_reach, 2)):
+            for i in ids:
+                for kind, total in totals[i].items():
+                    counts[kind][offset + 1] += total
+            hit: dict[str, tuple[str, float]] = {}
+            for i in ids:
+                for j in other_ids:
+                    for item in keys[i] & other_reach[j]:
+                        hit.setdefault(item, items[i][item])
+            for kind, w in hit.values():
+                counts[kind][offset] += w
+            if len(ids) == 2:  # an item in both paragraphs of a merge counts once
+                for item in keys[ids[0]] & keys[ids[1]]:
+                    kind, w = min(items[ids[0]][item], items[ids[1]][item], key=lambda kw: kw[1])
+                    counts[kind][offset + 1] -= w
         return {kind: tuple(values) for kind, values in counts.items()}
 
 
@@ -222,6 +275,18 @@ class _Aligner:
         self.evidence = self._build_evidence()
         self._cache: dict[tuple, float] = {}
         self._tallies: dict[tuple, Tally] = {}
+
+    def coarsened(self, size: int) -> _Aligner:
+        """The same document seen in chunks of ``size`` paragraphs, sharing this evidence."""
+        coarse = object.__new__(_Aligner)
+        coarse.src, coarse.tgt = _chunks(self.src, size), _chunks(self.tgt, size)
+        coarse.lexicon, coarse.lexicon_active = self.lexicon, self.lexicon_active
+        coarse.src_is_english, coarse._swapped = self.src_is_english, self._swapped
+        coarse.model = _Model()
+        coarse.runs_src, coarse.runs_tgt = coarse._runs()
+        coarse.evidence = self.evidence.grouped(size)
+        coarse._cache, coarse._tallies = {}, {}
+        return coarse
 
     # ----- set-up -------------------------------------------------------------------
     def _runs(self) -> tuple[list[int], list[int]]:
@@ -509,8 +574,9 @@ class _Aligner:
         if len(leftover) < _MIN_RENDERING_CHAIN:
             return []
         position = {j: k for k, j in enumerate(leftover)}
-        guide = _coarse_corridor(self.src, [self.tgt[j] for j in leftover], self.lexicon_active, self.src_is_english)
-        candidates = [bead for bead in self.run(list(range(len(self.src))), leftover, layout=False, corridor=guide)
+        if len(self.src) * len(leftover) > _FULL_TABLE_LIMIT:
+            return []  # too long a search for a second rendering (see README: limits)
+        candidates = [bead for bead in self.run(list(range(len(self.src))), leftover, layout=False)
                       if len(bead[0]) == len(bead[1]) == 1
                       and self._content(self._tally(bead[0], bead[1])) >= _CONFIDENT_GAIN]
         accepted: list[tuple] = []
@@ -532,21 +598,19 @@ def _chunks(paragraphs: list[Paragraph], size: int) -> list[Paragraph]:
             for group in (paragraphs[k:k + size] for k in range(0, len(paragraphs), size))]
 
 
-def _coarse_corridor(src: list[Paragraph], tgt: list[Paragraph], use_lexicon: bool,
-                     src_is_english: bool) -> list[tuple[int, int]] | None:
-    """Where the path between ``src`` and ``tgt`` can lie, from the path between their chunks.
+def _coarse_corridor(aligner: _Aligner, limit: int = _FULL_TABLE_LIMIT) -> list[tuple[int, int]] | None:
+    """Where the path of ``aligner``'s document can lie, from the path between its chunks.
 
-    None when the full table is small enough; recursive, so each level costs time in
-    proportion to its length and the whole stays near linear.
+    None when the full table (up to ``limit`` cells) is small enough; recursive, so each
+    level costs time in proportion to its length and the whole stays near linear.
     """
-    n, m = len(src), len(tgt)
-    if n * m <= _FULL_TABLE_LIMIT or min(n, m) < 2 * _CHUNK:
+    n, m = len(aligner.src), len(aligner.tgt)
+    if n * m <= limit or min(n, m) < 2 * _CHUNK:
         return None
-    coarse_src, coarse_tgt = _chunks(src, _CHUNK), _chunks(tgt, _CHUNK)
-    coarse = _Aligner(coarse_src, coarse_tgt, use_lexicon, src_is_english)
+    coarse = aligner.coarsened(_CHUNK)
     coarse.estimate_null()
-    outer = _coarse_corridor(coarse_src, coarse_tgt, use_lexicon, src_is_english)
-    coarse.run(list(range(len(coarse_src))), list(range(len(coarse_tgt))), layout=False, corridor=outer,
+    outer = _coarse_corridor(coarse, _COARSE_TABLE_LIMIT)
+    coarse.run(list(range(len(coarse.src))), list(range(len(coarse.tgt))), layout=False, corridor=outer,
                merges=False)
     rows = coarse.corridor(0)
     corridor = []
@@ -570,7 +634,7 @@ def align_paragraphs(paragraphs: list[Paragraph], src_lang: str, tgt_lang: str) 
         aligner = _Aligner(src, tgt, use_lexicon=pair == {"en", "vi"}, src_is_english=src_lang == "en")
         aligner.estimate_null()
         all_src, all_tgt = list(range(len(src))), list(range(len(tgt)))
-        guide = _coarse_corridor(src, tgt, aligner.lexicon_active, src_lang == "en")
+        guide = _coarse_corridor(aligner)
         first = aligner.run(all_src, all_tgt, layout=False, merges=False, corridor=guide)
         aligner.learn_from(first)
         corridor = aligner.corridor(_CORRIDOR) if guide is not None else None
