@@ -41,7 +41,7 @@ _MAX_OFFSET = 5
 _MIN_RENDERING_CHAIN = 2
 # Above this many cells, the first path is found coarse to fine: chunks of _CHUNK paragraphs
 # are aligned first, then only a corridor around their path is searched (as vecalign does).
-_FULL_TABLE_LIMIT = 250_000
+_FULL_TABLE_LIMIT = 40_000
 _CHUNK = 4
 _CHUNK_CORRIDOR = 6
 # Coarse levels only need a rough path: they recurse until their table is this small.
@@ -273,7 +273,6 @@ class _Aligner:
         self.model = _Model()
         self.runs_src, self.runs_tgt = self._runs()
         self.evidence = self._build_evidence()
-        self._cache: dict[tuple, float] = {}
         self._tallies: dict[tuple, Tally] = {}
 
     def coarsened(self, size: int) -> _Aligner:
@@ -285,7 +284,7 @@ class _Aligner:
         coarse.model = _Model()
         coarse.runs_src, coarse.runs_tgt = coarse._runs()
         coarse.evidence = self.evidence.grouped(size)
-        coarse._cache, coarse._tallies = {}, {}
+        coarse._tallies = {}
         return coarse
 
     # ----- set-up -------------------------------------------------------------------
@@ -371,10 +370,7 @@ class _Aligner:
         return max(-_MAX_OFFSET, min(_MAX_OFFSET, d))
 
     def gain(self, src_ids: tuple[int, ...], tgt_ids: tuple[int, ...], layout: bool = True) -> float:
-        key = (src_ids, tgt_ids, layout)
-        cached = self._cache.get(key)
-        if cached is not None:
-            return cached
+        """Log-odds that the bead is a translation: content + length (+ layout) + prior."""
         value = self._content(self._tally(src_ids, tgt_ids))
         value += self._length(sum(len(self.src[i].text) for i in src_ids),
                               sum(len(self.tgt[j].text) for j in tgt_ids))
@@ -385,7 +381,6 @@ class _Aligner:
             value -= _MERGE_PENALTY
             if not self._parts_prove_themselves(src_ids, tgt_ids):
                 value = float("-inf")
-        self._cache[key] = value
         return value
 
     # ----- estimating the model from the document ---------------------------------------
@@ -455,7 +450,6 @@ class _Aligner:
             p_null = count / total_bg
             p_true = (seen.get(d, 0) + prior_strength * p_null) / (len(confident) + prior_strength)
             model.offset_bonus[d] = math.log(p_true / p_null)
-        self._cache.clear()
 
     # ----- the dynamic programme --------------------------------------------------------
     def _mergeable_src(self, i: int) -> bool:

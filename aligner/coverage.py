@@ -18,7 +18,7 @@ import regex
 
 from .features import source_features, target_features
 from .models import AlignedUnit, Alignment, Paragraph
-from .text import NUMBER, URL, strip_accents, words
+from .text import NUMBER, URL, strip_accents, without_urls, words
 
 # Fewer words than this, an untranslated paragraph is a label or a heading, not content.
 _MIN_CONTENT_WORDS = 7
@@ -141,7 +141,7 @@ def _vietnamese_numeral(n: int) -> set[str]:
 def _numbers(text: str) -> list[tuple[str, list[str]]]:
     """Numbers of two digits or more, each as (digits, digit groups): "8.30" → ("830", ["8", "30"])."""
     found = []
-    for match in NUMBER.finditer(URL.sub(" ", text)):
+    for match in NUMBER.finditer(without_urls(text)):
         groups = regex.findall(r"\d+", match.group())
         joined = "".join(groups)
         if len(joined) >= 2:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .text import (NUMBER, URL, WORD, english_lemmas, english_vocabulary, lexicon_en_vi, strip_accents,
+from .text import (NUMBER, WORD, english_lemmas, english_vocabulary, lexicon_en_vi, strip_accents, without_urls,
                    vietnamese_vocabulary, words)
 
 _MONTHS = ("january february march april may june july august september october november december").split()
@@ -37,7 +37,7 @@ class Features:
 def _number_anchors(text: str) -> set[str]:
     """Digit strings with separators removed ("2,000" = "2.000" = "2000"), plus decimal parts."""
     found: set[str] = set()
-    for match in NUMBER.finditer(URL.sub(" ", text)):
+    for match in NUMBER.finditer(without_urls(text)):
         groups = regex.findall(r"\d+", match.group())
         found.add("".join(groups))
         if len(groups) == 2 and len(groups[1]) != 3:
@@ -57,7 +57,7 @@ def _name_anchors(text: str, is_english: bool) -> list[list[str]]:
     common Vietnamese word ("Họ", "Sau") is not one either.
     """
     vocabulary = english_vocabulary()
-    text = URL.sub(" ", text)
+    text = without_urls(text)
     runs: list[list[str]] = []  # the words of each run, as written
     end = -1
     for match in WORD.finditer(text):

@@ -13,7 +13,8 @@ from collections.abc import Sequence
 import regex
 
 from .models import Paragraph
-from .text import english_vocabulary, is_vi_syllable, looks_english, vietnamese_marks, vietnamese_vocabulary, words
+from .text import (VI_MARKED_WORD, VI_STRONG_WORD, WORD, english_vocabulary, is_vi_syllable, looks_english,
+                   vietnamese_vocabulary, without_urls)
 
 UNDETERMINED = "und"
 _PENDING = "?"
@@ -77,7 +78,8 @@ def _is_vietnamese_name(tokens: Sequence[str], lowered: Sequence[str]) -> bool:
 
 def classify(text: str) -> str:
     """Language of one paragraph on its own: an ISO 639-1 code, ``und``, or pending (``?``)."""
-    tokens = words(text)
+    plain = without_urls(text)
+    tokens = WORD.findall(plain)
     if not tokens:
         return UNDETERMINED
     letters = sum(len(t) for t in tokens)
@@ -87,11 +89,8 @@ def classify(text: str) -> str:
             code, prob = _langdetect(text)
             return code if prob >= _LANGDETECT_MIN_PROB else UNDETERMINED
         return UNDETERMINED
-    marked = strong = 0
-    for token in tokens:
-        has_mark, has_strong = vietnamese_marks(token)
-        marked += has_mark
-        strong += has_strong
+    marked = len(VI_MARKED_WORD.findall(plain))
+    strong = len(VI_STRONG_WORD.findall(plain)) if marked else 0
     lowered = [t.lower() for t in tokens]
     vocabulary = english_vocabulary()
     function_hits = sum(1 for t in lowered if t in _ENGLISH_FUNCTION_WORDS)
@@ -104,6 +103,10 @@ def classify(text: str) -> str:
     if len(tokens) >= 3 and unaccented_vi / len(tokens) >= 0.6:
         return UNDETERMINED if _is_name_like(tokens) else "vi"
     if english_hits and (len(tokens) < 6 or english_hits * 2 >= len(tokens)):
+        return "en"
+    # Capitalised words are mostly names, which belong to no language: judge by the rest.
+    common = [t for t in tokens if not t[:1].isupper()]
+    if common and sum(1 for t in common if looks_english(t)) * 2 >= len(common):
         return "en"
     if letters >= _LANGDETECT_MIN_LETTERS and len(tokens) >= 4:
         code, prob = _langdetect(text)

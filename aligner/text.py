@@ -27,6 +27,28 @@ VI_SYLLABLE = regex.compile(
 )
 
 
+def _vietnamese_letter_classes() -> tuple[str, str]:
+    """All precomposed letters carrying a Vietnamese mark, and those only Vietnamese uses."""
+    marked, strong = set(VI_LETTERS), set("ăơưđĂƠƯĐ")
+    for code in range(0x00C0, 0x1F00):
+        ch = chr(code)
+        decomposed = unicodedata.normalize("NFD", ch)
+        if not ch.isalpha() or not decomposed[0].isascii():
+            continue
+        if any(m in VI_TONES for m in decomposed) or any(c in VI_LETTERS for c in unicodedata.normalize("NFC", decomposed[:2])):
+            marked.add(ch)
+        if any(m in VI_ONLY_TONES for m in decomposed) or "\u031b" in decomposed or "\u0306" in decomposed:
+            strong.add(ch)
+    return "".join(sorted(marked)), "".join(sorted(strong & marked | set("ăơưđĂƠƯĐ")))
+
+
+_MARKED, _STRONG = _vietnamese_letter_classes()
+# From a word's first Vietnamese-marked letter (or one only Vietnamese uses) to its end: one
+# match per such word, found in linear time.
+VI_MARKED_WORD = regex.compile(rf"[{regex.escape(_MARKED)}][\p{{L}}\p{{M}}'’]*")
+VI_STRONG_WORD = regex.compile(rf"[{regex.escape(_STRONG)}][\p{{L}}\p{{M}}'’]*")
+
+
 def strip_accents(text: str) -> str:
     """Remove diacritics, so "Hồ Chí Minh" and "Ho Chi Minh" compare equal.
 
@@ -37,20 +59,16 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def without_urls(text: str) -> str:
+    """The text with URLs and e-mail addresses blanked out (skipped when there can be none)."""
+    if "://" in text or "www." in text or "@" in text:
+        return URL.sub(" ", text)
+    return text
+
+
 def words(text: str) -> list[str]:
     """Word tokens (letters and marks), URLs and e-mail addresses removed."""
-    return WORD.findall(URL.sub(" ", text))
-
-
-def vietnamese_marks(word: str) -> tuple[bool, bool]:
-    """(has any Vietnamese diacritic, has one that only Vietnamese uses)."""
-    if any(ch in VI_LETTERS for ch in word):
-        strong = any(ch in "ăơưđĂƠƯĐ" for ch in word)
-        decomposed = unicodedata.normalize("NFD", word)
-        return True, strong or any(ch in VI_ONLY_TONES for ch in decomposed)
-    decomposed = unicodedata.normalize("NFD", word)
-    marks = {ch for ch in decomposed if ch in VI_TONES}
-    return bool(marks), bool(marks & VI_ONLY_TONES)
+    return WORD.findall(without_urls(text))
 
 
 def is_vi_syllable(word: str) -> bool:
@@ -130,6 +148,6 @@ _ENGLISH_ENDINGS = regex.compile(r"(?:tion|tions|ment|ments|ness|ity|ities|ers|o
 def looks_english(word: str) -> bool:
     """True for a word in the English vocabulary, directly or by a common ending."""
     vocabulary = english_vocabulary()
-    if any(lemma in vocabulary for lemma in english_lemmas(word)):
+    if word.lower() in vocabulary or any(lemma in vocabulary for lemma in english_lemmas(word)):
         return True
     return len(word) > 5 and _ENGLISH_ENDINGS.search(word.lower()) is not None
