@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import math
 import statistics
+import sys
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -158,8 +159,12 @@ class _Evidence:
         # Per paragraph: item → (kind, weighted share).
         self.src_items = [{k: (_kind_of(k), self.weight[k] * v) for k, v in items.items()} for items in src_shares]
         self.tgt_items = [{k: (_kind_of(k), self.weight[k] * v) for k, v in items.items()} for items in tgt_shares]
-        self.src_reach = [self._reach(items, f, lexicon.forward, "t:") for items, f in zip(src_shares, src)]
-        self.tgt_reach = [self._reach(items, f, lexicon.reverse, "s:") for items, f in zip(tgt_shares, tgt)]
+        forward = {lemma: frozenset(sys.intern("t:" + r) for r in renderings)
+                   for lemma, renderings in lexicon.forward.items()}
+        reverse = {rendering: frozenset(sys.intern("s:" + lemma) for lemma in lemmas)
+                   for rendering, lemmas in lexicon.reverse.items()}
+        self.src_reach = [self._reach(items, f, forward) for items, f in zip(src_shares, src)]
+        self.tgt_reach = [self._reach(items, f, reverse) for items, f in zip(tgt_shares, tgt)]
         self._index()
 
     def _index(self) -> None:
@@ -218,16 +223,13 @@ class _Evidence:
             for k in range(count):
                 items[f"${symbol}{k}"] = 1.0
         for lexical in sorted(f.lexical):
-            items[f"{side}:{lexical}"] = 1.0
+            items[sys.intern(f"{side}:{lexical}")] = 1.0
         return items
 
     @staticmethod
-    def _reach(items: dict[str, float], f: Features, table: dict[str, set[str]], prefix: str) -> frozenset[str]:
-        """Keys of the other side that this paragraph accounts for."""
-        reach = {k for k in items if k[0] in "#@$"}
-        for lexical in f.lexical:
-            reach.update(prefix + other for other in table.get(lexical, ()))
-        return frozenset(reach)
+    def _reach(items: dict[str, float], f: Features, table: dict[str, frozenset[str]]) -> frozenset[str]:
+        """Keys of the other side that this paragraph accounts for (shared strings, not copies)."""
+        return frozenset(k for k in items if k[0] in "#@$").union(*(table.get(w, ()) for w in f.lexical))
 
     def tally(self, src_ids: Sequence[int], tgt_ids: Sequence[int]) -> Tally:
         """Matched and total item weights of a bead, per kind and side.
@@ -273,7 +275,6 @@ class _Aligner:
         self.model = _Model()
         self.runs_src, self.runs_tgt = self._runs()
         self.evidence = self._build_evidence()
-        self._tallies: dict[tuple, Tally] = {}
 
     def coarsened(self, size: int) -> _Aligner:
         """The same document seen in chunks of ``size`` paragraphs, sharing this evidence."""
@@ -284,7 +285,6 @@ class _Aligner:
         coarse.model = _Model()
         coarse.runs_src, coarse.runs_tgt = coarse._runs()
         coarse.evidence = self.evidence.grouped(size)
-        coarse._tallies = {}
         return coarse
 
     # ----- set-up -------------------------------------------------------------------
@@ -319,14 +319,10 @@ class _Aligner:
         return _Evidence(src_f, tgt_f, self.lexicon)
 
     def _tally(self, src_ids: tuple[int, ...], tgt_ids: tuple[int, ...]) -> Tally:
-        """The bead's tally, source side first, whichever side the lexicon reads from (cached)."""
-        key = (src_ids, tgt_ids)
-        cached = self._tallies.get(key)
-        if cached is None:
-            cached = self._tallies[key] = self._compute_tally(src_ids, tgt_ids)
-        return cached
+        """The bead's tally, source side first, whichever side the lexicon reads from.
 
-    def _compute_tally(self, src_ids: tuple[int, ...], tgt_ids: tuple[int, ...]) -> Tally:
+        Not cached: recomputing is cheap, and a cache of every cell visited grew to
+        gigabytes on book-length posts."""
         if self._swapped:
             swapped = self.evidence.tally(tgt_ids, src_ids)
             return {kind: (v[2], v[3], v[0], v[1]) for kind, v in swapped.items()}

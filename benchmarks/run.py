@@ -171,7 +171,7 @@ def main() -> None:
         table.add_row(str(row["paragraphs"]), *(f"{row['stages'][s]:.2f}" for s in STAGES), f"{row['total']:.2f}",
                       f"{row['ratio_to_floor']:.0f}", f"{row['paragraphs_per_second']:.0f}", f"{row['peak_mb']:.0f}",
                       growth, f"{row['f1']:.3f}")
-    console = Console()
+    console = Console(width=150)
     console.print(table)
     tags = tagging(args.runs)
     console.print(f"language tagging on {tags['paragraphs']} paragraphs: aligner {tags['aligner']['seconds']:.3f} s "
