@@ -7,7 +7,7 @@ and quotes; lexicon items are words with a known rendering in the other language
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import regex
 
@@ -31,7 +31,6 @@ class Features:
     names: list[list[str]]  # one list of keys per name: its words and the words joined
     symbols: Counter
     lexical: set[str]  # lexicon keys: English lemmas on the source side, renderings on the target
-    tokens: list[str] = field(default_factory=list)
 
 
 def _number_anchors(text: str) -> set[str]:
@@ -108,7 +107,7 @@ def source_features(text: str) -> Features:
             lemmas.add(f"{first} {second}")
     numbers = _number_anchors(text)
     numbers.update(str(_MONTHS.index(t) + 1) for t in lowered if t in _MONTHS and t != "may")
-    return Features(len(text), numbers, _name_anchors(text, True), _symbols(text), lemmas, lowered)
+    return Features(len(text), numbers, _name_anchors(text, True), _symbols(text), lemmas)
 
 
 def target_features(text: str, phrases: dict[str, set[str]], longest: int) -> Features:
@@ -121,5 +120,4 @@ def target_features(text: str, phrases: dict[str, set[str]], longest: int) -> Fe
             phrase = " ".join(syllables[i:i + n])
             if phrase in phrases:
                 present.add(phrase)
-    return Features(len(text), _number_anchors(text), _name_anchors(text, False), _symbols(text), present,
-                    syllables)
+    return Features(len(text), _number_anchors(text), _name_anchors(text, False), _symbols(text), present)
