@@ -38,8 +38,10 @@ _PAIR_BIAS = -1.0
 # Beads whose gain exceeds this are confident: they teach the second pass.
 _CONFIDENT_GAIN = 2.0
 _MAX_OFFSET = 5
-# A second rendering of the source must run for at least this many paragraphs in a row.
+# A second rendering of the source must run for at least this many paragraphs in a row; it is
+# searched for in a full table of at most this many cells (a few seconds).
 _MIN_RENDERING_CHAIN = 2
+_RENDERING_TABLE_LIMIT = 400_000
 # Above this many cells, the first path is found coarse to fine: chunks of _CHUNK paragraphs
 # are aligned first, then only a corridor around their path is searched (as vecalign does).
 _FULL_TABLE_LIMIT = 40_000
@@ -564,9 +566,9 @@ class _Aligner:
         if len(leftover) < _MIN_RENDERING_CHAIN:
             return []
         position = {j: k for k, j in enumerate(leftover)}
-        if len(self.src) * len(leftover) > _FULL_TABLE_LIMIT:
-            return []  # too long a search for a second rendering (see README: limits)
-        candidates = [bead for bead in self.run(list(range(len(self.src))), leftover, layout=False)
+        if len(self.src) * len(leftover) > _RENDERING_TABLE_LIMIT:
+            return []  # too long a search for a second rendering (see README)
+        candidates = [bead for bead in self.run(list(range(len(self.src))), leftover, layout=False, merges=False)
                       if len(bead[0]) == len(bead[1]) == 1
                       and self._content(self._tally(bead[0], bead[1])) >= _CONFIDENT_GAIN]
         accepted: list[tuple] = []
