@@ -88,7 +88,7 @@ def is_boilerplate(text: str) -> bool:
     """
     count = word_count(text)
     if count < _MIN_CONTENT_WORDS:
-        return True
+        return not text.rstrip().endswith("?")  # a question is never a label or a heading
     if URL.search(text) and count < _MIN_WORDS_WITH_LINK:
         return True
     if _NAVIGATION.search(text) or _CLOCK_TIME.search(text):
