@@ -68,6 +68,7 @@ def test_blog_boilerplate_is_set_apart(text):
 
 def test_content_is_not_boilerplate():
     assert not is_boilerplate("The History Program welcomes reuse of these materials for research and teaching.")
+    assert not is_boilerplate("Q: Where can I park?")
 
 
 @pytest.mark.parametrize("case", SAMPLE_CASES, ids=lambda p: p.name)
