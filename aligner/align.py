@@ -369,16 +369,17 @@ class _Aligner:
 
     def gain(self, src_ids: tuple[int, ...], tgt_ids: tuple[int, ...], layout: bool = True) -> float:
         """Log-odds that the bead is a translation: content + length (+ layout) + prior."""
+        merge = len(src_ids) + len(tgt_ids) > 2
+        if merge and not self._parts_prove_themselves(src_ids, tgt_ids):
+            return float("-inf")  # checked first: it is cheaper than the merged tally
         value = self._content(self._tally(src_ids, tgt_ids))
         value += self._length(sum(len(self.src[i].text) for i in src_ids),
                               sum(len(self.tgt[j].text) for j in tgt_ids))
         if layout:
             value += self.model.offset_bonus.get(self._offset(src_ids[0], tgt_ids[0]), 0.0)
         value += _PAIR_BIAS
-        if len(src_ids) + len(tgt_ids) > 2:
+        if merge:
             value -= _MERGE_PENALTY
-            if not self._parts_prove_themselves(src_ids, tgt_ids):
-                value = float("-inf")
         return value
 
     # ----- estimating the model from the document ---------------------------------------
