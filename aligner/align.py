@@ -27,7 +27,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .features import Features, source_features, target_features
+from .features import Features, phrase_starts, source_features, target_features
 from .models import AlignedUnit, Paragraph
 from .text import lexicon_en_vi
 
@@ -119,6 +119,7 @@ class _Lexicon:
     def __init__(self, active: bool) -> None:
         self.forward: dict[str, set[str]] = defaultdict(set)
         self.reverse: dict[str, set[str]] = defaultdict(set)
+        self._starts: dict[str, tuple[int, ...]] | None = None
         if active:
             for lemma, renderings in lexicon_en_vi().items():
                 for rendering in renderings:
@@ -129,8 +130,11 @@ class _Lexicon:
         self.reverse[rendering].add(lemma)
 
     @property
-    def longest(self) -> int:
-        return max((len(r.split()) for r in self.reverse), default=1)
+    def starts(self) -> dict[str, tuple[int, ...]]:
+        """Which syllables begin a rendering, and its possible lengths (see phrase_starts)."""
+        if self._starts is None:
+            self._starts = phrase_starts(self.reverse)
+        return self._starts
 
 
 def _kind_of(item: str) -> str:
@@ -307,8 +311,8 @@ class _Aligner:
         if english and self.lexicon.forward:
             return [source_features(p.text) for p in paragraphs]
         phrases = self.lexicon.reverse if self.lexicon.forward else {}
-        longest = self.lexicon.longest if phrases else 1
-        return [target_features(p.text, phrases, longest) for p in paragraphs]
+        starts = self.lexicon.starts if phrases else {}
+        return [target_features(p.text, phrases, starts) for p in paragraphs]
 
     def _build_evidence(self) -> _Evidence:
         src_f = self._features(self.src, self.src_is_english)

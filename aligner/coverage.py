@@ -165,7 +165,7 @@ def _number_present(number: tuple[str, list[str]], other: str, other_is_english:
 
 
 def _names(text: str, english: bool, shared: set[str]) -> list[list[str]]:
-    chains = (source_features(text) if english else target_features(text, {}, 1)).names
+    chains = (source_features(text) if english else target_features(text, {}, {})).names
     return [chain for chain in chains if chain[-1] in shared]
 
 
@@ -207,7 +207,7 @@ class _Checker:
 
     @staticmethod
     def _chains(p: Paragraph, english: bool) -> list[list[str]]:
-        return (source_features(p.text) if english else target_features(p.text, {}, 1)).names
+        return (source_features(p.text) if english else target_features(p.text, {}, {})).names
 
     def pair_reasons(self, unit: AlignedUnit) -> list[str]:
         reasons: list[str] = []

@@ -7,7 +7,9 @@ and quotes; lexicon items are words with a known rendering in the other language
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -44,7 +46,8 @@ def _number_anchors(text: str) -> set[str]:
     return found
 
 
-_NAME_GAP = regex.compile(r"[ \-]*")
+# A run of capitalised words separated only by spaces or hyphens.
+_CAPITALISED_RUN = regex.compile(r"\p{Lu}[\p{L}\p{M}'’]*(?:[ \-]+\p{Lu}[\p{L}\p{M}'’]*)*")
 
 
 def _name_anchors(text: str, is_english: bool) -> list[list[str]]:
@@ -56,31 +59,23 @@ def _name_anchors(text: str, is_english: bool) -> list[list[str]]:
     common Vietnamese word ("Họ", "Sau") is not one either.
     """
     vocabulary = english_vocabulary()
-    text = without_urls(text)
-    runs: list[list[str]] = []  # the words of each run, as written
-    end = -1
-    for match in WORD.finditer(text):
-        token = match.group()
-        is_name = token[:1].isupper() and not (
-            is_english and any(lemma in vocabulary for lemma in english_lemmas(token)))
-        adjacent = end >= 0 and _NAME_GAP.fullmatch(text, end, match.start()) is not None
-        if is_name:
-            if runs and adjacent and runs[-1] and runs[-1][-1] is not None:
-                runs[-1].append(token)
-            else:
-                runs.append([token])
-        elif runs:
-            runs.append([None])  # a break: the next capitalised word starts a new run
-        end = match.end()
     chains: list[list[str]] = []
-    for run in runs:
-        words_in_run = [w for w in run if w is not None]
-        if not words_in_run:
-            continue
-        if len(words_in_run) == 1 and not is_english and words_in_run[0].lower() in vietnamese_vocabulary():
-            continue
-        keys = [strip_accents(w).lower() for w in words_in_run]
+
+    def close(run: list[str]) -> None:
+        if not run or (len(run) == 1 and not is_english and run[0].lower() in vietnamese_vocabulary()):
+            return
+        keys = [strip_accents(w).lower() for w in run]
         chains.append(keys + ["".join(keys)] if len(keys) > 1 else keys)
+
+    for match in _CAPITALISED_RUN.finditer(without_urls(text)):
+        run: list[str] = []
+        for word in regex.split(r"[ \-]+", match.group()):
+            if is_english and any(lemma in vocabulary for lemma in english_lemmas(word)):
+                close(run)  # a common English word is not part of a name
+                run = []
+            else:
+                run.append(word)
+        close(run)
     return chains
 
 
@@ -91,17 +86,20 @@ def _symbols(text: str) -> Counter:
     return counts
 
 
+@lru_cache(maxsize=200_000)
+def lexicon_lemma(token: str) -> str | None:
+    """The lexicon headword a token comes from ("villages" → "village"), or None. Cached:
+    the same words recur in every paragraph."""
+    lexicon = lexicon_en_vi()
+    return next((lemma for lemma in english_lemmas(token) if lemma in lexicon), None)
+
+
 def source_features(text: str) -> Features:
     """Features of an English paragraph; lexical items are lexicon lemmas."""
     tokens = words(text)
     lexicon = lexicon_en_vi()
-    lemmas: set[str] = set()
     lowered = [t.lower() for t in tokens]
-    for token in tokens:
-        for lemma in english_lemmas(token):
-            if lemma in lexicon:
-                lemmas.add(lemma)
-                break
+    lemmas = {lemma for lemma in map(lexicon_lemma, tokens) if lemma is not None}
     for first, second in zip(lowered, lowered[1:]):
         if f"{first} {second}" in lexicon:
             lemmas.add(f"{first} {second}")
@@ -110,14 +108,25 @@ def source_features(text: str) -> Features:
     return Features(len(text), numbers, _name_anchors(text, True), _symbols(text), lemmas)
 
 
-def target_features(text: str, phrases: dict[str, set[str]], longest: int) -> Features:
-    """Features of a Vietnamese paragraph; lexical items are lexicon renderings present in it."""
-    tokens = words(text)
-    syllables = [t.lower() for t in tokens]
+def phrase_starts(phrases: Iterable[str]) -> dict[str, tuple[int, ...]]:
+    """First syllable of each phrase → the phrase lengths (in syllables) that start with it."""
+    starts: dict[str, set[int]] = {}
+    for phrase in phrases:
+        parts = phrase.split()
+        starts.setdefault(parts[0], set()).add(len(parts))
+    return {first: tuple(sorted(lengths)) for first, lengths in starts.items()}
+
+
+def target_features(text: str, phrases: dict[str, set[str]], starts: dict[str, tuple[int, ...]]) -> Features:
+    """Features of a Vietnamese paragraph; lexical items are lexicon renderings present in it.
+
+    ``starts`` (from phrase_starts) says which syllables can begin a phrase, and how long it
+    can be, so only those n-grams are looked up."""
+    syllables = [t.lower() for t in words(text)]
     present: set[str] = set()
-    for n in range(1, longest + 1):
-        for i in range(len(syllables) - n + 1):
-            phrase = " ".join(syllables[i:i + n])
+    for i, syllable in enumerate(syllables):
+        for n in starts.get(syllable, ()):
+            phrase = " ".join(syllables[i:i + n]) if n > 1 else syllable
             if phrase in phrases:
                 present.add(phrase)
     return Features(len(text), _number_anchors(text), _name_anchors(text, False), _symbols(text), present)
