@@ -49,6 +49,8 @@ _CHUNK = 4
 _CHUNK_CORRIDOR = 6
 # Coarse levels only need a rough path: they recurse until their table is this small.
 _COARSE_TABLE_LIMIT = 20_000
+# ... and estimate their chance rates from this many sampled pairs.
+_COARSE_SAMPLES = 800
 # On long documents the second pass searches only this far from the first pass's path.
 _CORRIDOR = 12
 
@@ -394,7 +396,7 @@ class _Aligner:
         step = max(1, (n * m) // limit)
         return [(k // m, k % m) for k in range(0, n * m, step)]
 
-    def estimate_null(self) -> None:
+    def estimate_null(self, samples: int = 4000) -> None:
         """Chance rates and lengths from all pairs (most pairs of a document are unrelated);
         first translation rates from the best match of each source paragraph."""
         model, evidence = self.model, self.evidence
@@ -404,7 +406,7 @@ class _Aligner:
         shares: dict[tuple[str, str], list[float]] = defaultdict(list)
         best: dict[tuple[str, str], dict[int, float]] = defaultdict(lambda: defaultdict(float))
         ratios = []
-        for i, j in self._sample_pairs():
+        for i, j in self._sample_pairs(samples):
             tally = self._tally((i,), (j,))
             for kind in KINDS:
                 for side in SIDES:
@@ -605,7 +607,7 @@ def _coarse_corridor(aligner: _Aligner, limit: int = _FULL_TABLE_LIMIT) -> list[
     if n * m <= limit or min(n, m) < 2 * _CHUNK:
         return None
     coarse = aligner.coarsened(_CHUNK)
-    coarse.estimate_null()
+    coarse.estimate_null(_COARSE_SAMPLES)
     outer = _coarse_corridor(coarse, _COARSE_TABLE_LIMIT)
     coarse.run(list(range(len(coarse.src))), list(range(len(coarse.tgt))), layout=False, corridor=outer,
                merges=False)
