@@ -220,7 +220,7 @@ def pairs(
         raise AlignerError(f"--format {chosen} shows one post: give one file")
     options = AlignOptions(src, tgt, paragraphs.value, encoding, input_format.value, level.value)
     done: list[tuple[str, object]] = []
-    with _progress(len(files)) as advance:
+    with _Progress(len(files)) as advance:
         for name, result in align_many(files, options, jobs, advance):
             if isinstance(result, AlignerError):
                 if len(files) == 1:
@@ -258,7 +258,7 @@ def pairs(
         raise typer.Exit(2)
 
 
-class _progress:
+class _Progress:
     """A progress bar on stderr, only on a terminal and only once the work has taken a second."""
 
     def __init__(self, total: int) -> None:
