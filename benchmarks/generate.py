@@ -22,7 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 STRUCTURES = ("blocks", "pairs", "halves", "vi-first")
-_NUMBER = re.compile(r"\d+(?:[.,:\u00a0 ]\d+)*")
+_DIGITS = re.compile(r"\d+")
 
 
 @dataclass
@@ -46,10 +46,12 @@ def load_material(samples: Path) -> tuple[list[Bead], list[str], list[str]]:
 
 
 def redraw_numbers(bead: Bead, rng: random.Random) -> Bead:
-    """Replace every number by a new one of the same shape, consistently on both sides."""
+    """Replace every run of digits by a new one of the same length, the same way on both
+    sides: "11.15" and "11 giờ 15", "2,000" and "2.000" stay translations of each other."""
     mapping: dict[str, str] = {}
 
-    def new_digits(digits: str) -> str:
+    def replace(match: re.Match) -> str:
+        digits = match.group()
         if digits not in mapping:
             fresh = "".join(str(rng.randrange(10)) for _ in digits)
             if digits[0] != "0" and fresh[0] == "0":
@@ -57,12 +59,7 @@ def redraw_numbers(bead: Bead, rng: random.Random) -> Bead:
             mapping[digits] = fresh
         return mapping[digits]
 
-    def replace(match: re.Match) -> str:
-        text = match.group()
-        digits = iter(new_digits(re.sub(r"\D", "", text)))
-        return "".join(next(digits) if ch.isdigit() else ch for ch in text)
-
-    return Bead([_NUMBER.sub(replace, t) for t in bead.src], [_NUMBER.sub(replace, t) for t in bead.tgt])
+    return Bead([_DIGITS.sub(replace, t) for t in bead.src], [_DIGITS.sub(replace, t) for t in bead.tgt])
 
 
 class _Builder:
