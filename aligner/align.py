@@ -164,9 +164,9 @@ class _Evidence:
             frequency.update(items.keys())
         total = len(src_shares) + len(tgt_shares)
         self.weight = {item: math.log((total + 1) / (df + 0.5)) for item, df in frequency.items()}
-        # Per paragraph: item → (kind, weighted share).
-        self.src_items = [{k: (_kind_of(k), self.weight[k] * v) for k, v in items.items()} for items in src_shares]
-        self.tgt_items = [{k: (_kind_of(k), self.weight[k] * v) for k, v in items.items()} for items in tgt_shares]
+        # Per paragraph: item → its weight times its share.
+        self.src_weights = [{k: self.weight[k] * v for k, v in items.items()} for items in src_shares]
+        self.tgt_weights = [{k: self.weight[k] * v for k, v in items.items()} for items in tgt_shares]
         forward = {lemma: frozenset(sys.intern("t:" + r) for r in renderings)
                    for lemma, renderings in lexicon.forward.items()}
         reverse = {rendering: frozenset(sys.intern("s:" + lemma) for lemma in lemmas)
@@ -176,14 +176,12 @@ class _Evidence:
         self._index()
 
     def _index(self) -> None:
-        """Per paragraph: item keys as sets (all, and per kind), weights, totals per kind."""
+        """Per paragraph: its item keys as one set per kind, and its total weight per kind."""
         for side in ("src", "tgt"):
-            items = getattr(self, f"{side}_items")
-            setattr(self, f"{side}_keys", [frozenset(group) for group in items])
-            setattr(self, f"{side}_totals", [self._totals(group) for group in items])
-            setattr(self, f"{side}_kind_keys", [{kind: frozenset(k for k, (c, _) in group.items() if c == kind)
-                                                 for kind in KINDS} for group in items])
-            setattr(self, f"{side}_weights", [{k: w for k, (_, w) in group.items()} for group in items])
+            weights = getattr(self, f"{side}_weights")
+            setattr(self, f"{side}_totals", [self._totals(group) for group in weights])
+            setattr(self, f"{side}_kind_keys", [{kind: frozenset(k for k in group if _kind_of(k) == kind)
+                                                 for kind in KINDS} for group in weights])
 
     def grouped(self, size: int) -> _Evidence:
         """The evidence of consecutive paragraphs taken ``size`` at a time (a coarse view),
@@ -194,27 +192,27 @@ class _Evidence:
         # most time; the coarse view leaves them out.
         strong = frozenset(k for k, w in self.weight.items() if w >= math.log(4))
         for side in ("src", "tgt"):
-            items, reach = getattr(self, f"{side}_items"), getattr(self, f"{side}_reach")
-            merged_items, merged_reach = [], []
-            for start in range(0, len(items), size):
-                group: dict[str, tuple[str, float]] = {}
-                for part in items[start:start + size]:
-                    for key, value in part.items():
-                        if key in strong and (key not in group or group[key][1] < value[1]):
-                            group[key] = value
-                merged_items.append(group)
+            weights, reach = getattr(self, f"{side}_weights"), getattr(self, f"{side}_reach")
+            merged_weights, merged_reach = [], []
+            for start in range(0, len(weights), size):
+                group: dict[str, float] = {}
+                for part in weights[start:start + size]:
+                    for key, w in part.items():
+                        if key in strong and w > group.get(key, 0.0):
+                            group[key] = w
+                merged_weights.append(group)
                 merged_reach.append(frozenset().union(*reach[start:start + size]) & strong)
-            setattr(coarse, f"{side}_items", merged_items)
+            setattr(coarse, f"{side}_weights", merged_weights)
             setattr(coarse, f"{side}_reach", merged_reach)
         coarse._index()
         return coarse
 
     @staticmethod
-    def _totals(items: dict[str, tuple[str, float]]) -> dict[str, float]:
+    def _totals(weights: dict[str, float]) -> dict[str, float]:
         """Total item weight per kind."""
         totals = {kind: 0.0 for kind in KINDS}
-        for kind, w in items.values():
-            totals[kind] += w
+        for key, w in weights.items():
+            totals[_kind_of(key)] += w
         return totals
 
     @staticmethod
@@ -254,23 +252,23 @@ class _Evidence:
             return {kind: (sum(map(src_weight, src_keys[kind] & tgt_reach)), src_totals[kind],
                            sum(map(tgt_weight, tgt_keys[kind] & src_reach)), tgt_totals[kind]) for kind in KINDS}
         counts = {kind: [0.0, 0.0, 0.0, 0.0] for kind in KINDS}
-        for ids, items, keys, totals, other_ids, other_reach, offset in (
-                (src_ids, self.src_items, self.src_keys, self.src_totals, tgt_ids, self.tgt_reach, 0),
-                (tgt_ids, self.tgt_items, self.tgt_keys, self.tgt_totals, src_ids, self.src_reach, 2)):
+        for ids, weights, totals, other_ids, other_reach, offset in (
+                (src_ids, self.src_weights, self.src_totals, tgt_ids, self.tgt_reach, 0),
+                (tgt_ids, self.tgt_weights, self.tgt_totals, src_ids, self.src_reach, 2)):
             for i in ids:
                 for kind, total in totals[i].items():
                     counts[kind][offset + 1] += total
-            hit: dict[str, tuple[str, float]] = {}
+            hit: dict[str, float] = {}
             for i in ids:
                 for j in other_ids:
-                    for item in keys[i] & other_reach[j]:
-                        hit.setdefault(item, items[i][item])
-            for kind, w in hit.values():
-                counts[kind][offset] += w
+                    for item in weights[i].keys() & other_reach[j]:
+                        hit.setdefault(item, weights[i][item])
+            for item, w in hit.items():
+                counts[_kind_of(item)][offset] += w
             if len(ids) == 2:  # an item in both paragraphs of a merge counts once
-                for item in keys[ids[0]] & keys[ids[1]]:
-                    kind, w = min(items[ids[0]][item], items[ids[1]][item], key=lambda kw: kw[1])
-                    counts[kind][offset + 1] -= w
+                first, second = weights[ids[0]], weights[ids[1]]
+                for item in first.keys() & second.keys():
+                    counts[_kind_of(item)][offset + 1] -= min(first[item], second[item])
         return {kind: tuple(values) for kind, values in counts.items()}
 
 
