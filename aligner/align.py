@@ -152,28 +152,41 @@ class _Evidence:
     the renderings of its words), so matching is set membership.
     """
 
-    def __init__(self, src: Sequence[Features], tgt: Sequence[Features], lexicon: _Lexicon) -> None:
+    def __init__(self, src: list[Features], tgt: list[Features], lexicon: _Lexicon) -> None:
         shared_numbers = set().union(*(f.numbers for f in src)) & set().union(*(f.numbers for f in tgt)) \
             if src and tgt else set()
         shared_names = {k for f in src for chain in f.names for k in chain} & \
             {k for f in tgt for chain in f.names for k in chain}
-        src_shares = [self._items(f, shared_numbers, shared_names, "s") for f in src]
-        tgt_shares = [self._items(f, shared_numbers, shared_names, "t") for f in tgt]
+        forward = {lemma: frozenset(sys.intern("t:" + r) for r in renderings)
+                   for lemma, renderings in lexicon.forward.items()}
+        reverse = {rendering: frozenset(sys.intern("s:" + lemma) for lemma in lemmas)
+                   for rendering, lemmas in lexicon.reverse.items()}
+        # Items and reach per paragraph; each paragraph's features are let go once read, so a
+        # book-length post never holds both at once.
+        src_shares, self.src_reach = self._consume(src, shared_numbers, shared_names, "s", forward)
+        tgt_shares, self.tgt_reach = self._consume(tgt, shared_numbers, shared_names, "t", reverse)
         frequency: Counter = Counter()
         for items in src_shares + tgt_shares:
             frequency.update(items.keys())
         total = len(src_shares) + len(tgt_shares)
         self.weight = {item: math.log((total + 1) / (df + 0.5)) for item, df in frequency.items()}
-        # Per paragraph: item → its weight times its share.
-        self.src_weights = [{k: self.weight[k] * v for k, v in items.items()} for items in src_shares]
-        self.tgt_weights = [{k: self.weight[k] * v for k, v in items.items()} for items in tgt_shares]
-        forward = {lemma: frozenset(sys.intern("t:" + r) for r in renderings)
-                   for lemma, renderings in lexicon.forward.items()}
-        reverse = {rendering: frozenset(sys.intern("s:" + lemma) for lemma in lemmas)
-                   for rendering, lemmas in lexicon.reverse.items()}
-        self.src_reach = [self._reach(items, f, forward) for items, f in zip(src_shares, src)]
-        self.tgt_reach = [self._reach(items, f, reverse) for items, f in zip(tgt_shares, tgt)]
+        # Per paragraph: item → its weight times its share (the share tables, updated in place).
+        for items in src_shares + tgt_shares:
+            for k in items:
+                items[k] *= self.weight[k]
+        self.src_weights, self.tgt_weights = src_shares, tgt_shares
         self._index()
+
+    def _consume(self, features: list[Features | None], numbers: set[str], names: set[str], side: str,
+                 table: dict[str, frozenset[str]]) -> tuple[list[dict[str, float]], list[frozenset[str]]]:
+        """Items and reach of every paragraph, emptying ``features`` as it goes."""
+        shares, reach = [], []
+        for k, f in enumerate(features):
+            items = self._items(f, numbers, names, side)
+            shares.append(items)
+            reach.append(self._reach(items, f, table))
+            features[k] = None
+        return shares, reach
 
     def _index(self) -> None:
         """Per paragraph: its item keys as one set per kind, and its total weight per kind."""

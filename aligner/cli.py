@@ -6,7 +6,7 @@ import functools
 import os
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Optional
@@ -131,10 +131,12 @@ def _console(file=None):
     return Console(file=file, soft_wrap=False)
 
 
-def _write_output(text: str, output: Optional[Path], source: str) -> None:
-    """Write to stdout, or atomically to a file that is not the input."""
+def _write_output(text: str | Iterable[str], output: Optional[Path], source: str) -> None:
+    """Write text (or its pieces, as they come) to stdout, or atomically to a file that is not the input."""
+    pieces = [text] if isinstance(text, str) else text
     if output is None or str(output) == "-":
-        sys.stdout.write(text)
+        for piece in pieces:
+            sys.stdout.write(piece)
         sys.stdout.flush()
         return
     if source != "-" and Path(source).exists() and output.exists() and output.resolve() == Path(source).resolve():
@@ -145,7 +147,8 @@ def _write_output(text: str, output: Optional[Path], source: str) -> None:
     handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=folder)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            stream.write(text)
+            for piece in pieces:
+                stream.write(piece)
         os.replace(temporary, output)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -209,7 +212,7 @@ def pairs(
       align post.txt --src vi --tgt en
     """
     from .batch import AlignOptions, align_many, combined
-    from .export import WRITERS, moses_files, write_many, xml_forbidden_count
+    from .export import STREAMING, WRITERS, moses_files, write_many, xml_forbidden_count
     from .render import alignment_view
 
     files = files or ["-"]
@@ -248,6 +251,8 @@ def pairs(
         print(f"align: wrote {len(whole.pairs)} pairs to {base}.{src} and {base}.{tgt}", file=sys.stderr)
     elif len(files) > 1 and chosen in ("jsonl", "json", "csv", "tsv"):
         _write_output(write_many(chosen, done, include_all), output, files[0])
+    elif chosen in STREAMING:
+        _write_output(STREAMING[chosen](whole, include_all), output, files[0])
     else:
         _write_output(WRITERS[chosen](whole, include_all), output, files[0])
     for name, alignment in done:

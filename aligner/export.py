@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from xml.sax.saxutils import escape
 
 import regex
@@ -41,9 +41,13 @@ def escape_tsv(text: str) -> str:
     return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
 
+def tsv_lines(alignment: Alignment, include_all: bool) -> Iterator[str]:
+    for u in selected_units(alignment, include_all):
+        yield f"{escape_tsv(u.src_text)}\t{escape_tsv(u.tgt_text)}\n"
+
+
 def _tsv(alignment: Alignment, include_all: bool) -> str:
-    return "".join(f"{escape_tsv(u.src_text)}\t{escape_tsv(u.tgt_text)}\n"
-                   for u in selected_units(alignment, include_all))
+    return "".join(tsv_lines(alignment, include_all))
 
 
 def _csv(alignment: Alignment, include_all: bool) -> str:
@@ -58,15 +62,22 @@ def _csv(alignment: Alignment, include_all: bool) -> str:
     return buffer.getvalue()
 
 
+def jsonl_lines(alignment: Alignment, include_all: bool) -> Iterator[str]:
+    for u in selected_units(alignment, include_all):
+        yield json.dumps(unit_record(u, alignment), ensure_ascii=False) + "\n"
+
+
 def _jsonl(alignment: Alignment, include_all: bool) -> str:
-    return "".join(json.dumps(unit_record(u, alignment), ensure_ascii=False) + "\n"
-                   for u in selected_units(alignment, include_all))
+    return "".join(jsonl_lines(alignment, include_all))
 
 
 def _json(alignment: Alignment, include_all: bool) -> str:
     records = [unit_record(u, alignment) for u in selected_units(alignment, include_all)]
     return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
 
+
+# Formats written a line at a time, so a book-length post is never held as one string.
+STREAMING: dict[str, Callable[[Alignment, bool], Iterator[str]]] = {"tsv": tsv_lines, "jsonl": jsonl_lines}
 
 WRITERS: dict[str, Callable[[Alignment, bool], str]] = {
     "tsv": _tsv,

@@ -34,7 +34,7 @@ STAGES = ("read", "segment", "tag", "align", "write")
 def child(post: Path, out: Path) -> None:
     """One end-to-end run with a clock around every stage; prints JSON on stdout."""
     from aligner.align import align_paragraphs
-    from aligner.export import WRITERS
+    from aligner.export import STREAMING
     from aligner.langid import tag_paragraphs
     from aligner.models import Alignment
     from aligner.reader import read_source
@@ -54,7 +54,8 @@ def child(post: Path, out: Path) -> None:
     alignment = Alignment("en", "vi", paragraphs, align_paragraphs(paragraphs, "en", "vi"), wrapped)
     times["align"] = time.perf_counter() - mark
     mark = time.perf_counter()
-    out.write_text(WRITERS["jsonl"](alignment, True), encoding="utf-8")
+    with out.open("w", encoding="utf-8") as stream:
+        stream.writelines(STREAMING["jsonl"](alignment, True))
     times["write"] = time.perf_counter() - mark
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"stages": times, "peak_mb": peak_mb, "paragraphs": len(paragraphs)}))
