@@ -49,8 +49,10 @@ _CHUNK = 4
 _CHUNK_CORRIDOR = 6
 # Coarse levels only need a rough path: they recurse until their table is this small.
 _COARSE_TABLE_LIMIT = 20_000
-# ... and estimate their chance rates from this many sampled pairs.
+# ... and estimate their chance rates from this many sampled pairs, keeping at most this many
+# of a chunk's items (the heaviest).
 _COARSE_SAMPLES = 800
+_COARSE_ITEMS = 32
 # On long documents the second pass searches only this far from the first pass's path.
 _CORRIDOR = 12
 
@@ -175,6 +177,10 @@ class _Evidence:
             for k in items:
                 items[k] *= self.weight[k]
         self.src_weights, self.tgt_weights = src_shares, tgt_shares
+        # A rendering that occurs nowhere in the post can never be matched: keep only the rest.
+        occurring = frozenset(self.weight)
+        self.src_reach = [reach & occurring for reach in self.src_reach]
+        self.tgt_reach = [reach & occurring for reach in self.tgt_reach]
         self._index()
 
     def _consume(self, features: list[Features | None], numbers: set[str], names: set[str], side: str,
@@ -202,21 +208,27 @@ class _Evidence:
         coarse = object.__new__(_Evidence)
         coarse.weight = self.weight
         # Items in more than a quarter of the paragraphs tell chunks apart poorly and cost the
-        # most time; the coarse view leaves them out.
+        # most time; the coarse view leaves them out, and keeps only a chunk's heaviest items,
+        # so each level costs a fraction of the one below.
         strong = frozenset(k for k, w in self.weight.items() if w >= math.log(4))
         for side in ("src", "tgt"):
-            weights, reach = getattr(self, f"{side}_weights"), getattr(self, f"{side}_reach")
-            merged_weights, merged_reach = [], []
+            weights = getattr(self, f"{side}_weights")
+            merged_weights = []
             for start in range(0, len(weights), size):
                 group: dict[str, float] = {}
                 for part in weights[start:start + size]:
                     for key, w in part.items():
                         if key in strong and w > group.get(key, 0.0):
                             group[key] = w
+                if len(group) > _COARSE_ITEMS:
+                    group = dict(sorted(group.items(), key=lambda kw: (-kw[1], kw[0]))[:_COARSE_ITEMS])
                 merged_weights.append(group)
-                merged_reach.append(frozenset().union(*reach[start:start + size]) & strong)
             setattr(coarse, f"{side}_weights", merged_weights)
-            setattr(coarse, f"{side}_reach", merged_reach)
+        for side, other in (("src", "tgt"), ("tgt", "src")):
+            kept = frozenset().union(*getattr(coarse, f"{other}_weights"))
+            reach = getattr(self, f"{side}_reach")
+            setattr(coarse, f"{side}_reach", [frozenset().union(*reach[start:start + size]) & kept
+                                              for start in range(0, len(reach), size)])
         coarse._index()
         return coarse
 
