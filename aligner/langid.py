@@ -83,22 +83,23 @@ def classify(text: str) -> str:
     if not tokens:
         return UNDETERMINED
     letters = sum(len(t) for t in tokens)
-    latin = sum(1 for t in tokens if _LATIN.match(t))
+    ascii_only = plain.isascii()  # most English: no script check, no Vietnamese marks to count
+    latin = len(tokens) if ascii_only else sum(1 for t in tokens if _LATIN.match(t))
     if latin * 2 < len(tokens):
         if letters >= _LANGDETECT_MIN_LETTERS // 2:
             code, prob = _langdetect(text)
             return code if prob >= _LANGDETECT_MIN_PROB else UNDETERMINED
         return UNDETERMINED
-    marked = len(VI_MARKED_WORD.findall(plain))
+    marked = 0 if ascii_only else len(VI_MARKED_WORD.findall(plain))
     strong = len(VI_STRONG_WORD.findall(plain)) if marked else 0
     lowered = [t.lower() for t in tokens]
     vocabulary = english_vocabulary()
     function_hits = sum(1 for t in lowered if t in _ENGLISH_FUNCTION_WORDS)
     if marked and (marked / len(tokens) >= 0.3 or (strong and marked / len(tokens) >= 0.2)):
         return UNDETERMINED if _is_vietnamese_name(tokens, lowered) else "vi"
-    english_hits = sum(1 for t in tokens if looks_english(t))
     if len(tokens) >= 6 and function_hits / len(tokens) >= 0.12:
         return "en"
+    english_hits = sum(1 for t in tokens if looks_english(t))
     unaccented_vi = sum(1 for t in lowered if is_vi_syllable(t) and t not in vocabulary)
     if len(tokens) >= 3 and unaccented_vi / len(tokens) >= 0.6:
         return UNDETERMINED if _is_name_like(tokens) else "vi"
