@@ -65,11 +65,12 @@ def _is_name_like(tokens: Sequence[str]) -> bool:
     return len(tokens) <= 2 or any(not t[1:].isupper() for t in tokens if len(t) > 1)
 
 
-def _is_vietnamese_name(tokens: Sequence[str], lowered: Sequence[str]) -> bool:
+def _is_vietnamese_name(tokens: Sequence[str]) -> bool:
     """A title-case Vietnamese line is a name ("Hồ Chí Minh", "Hà Nội") unless it is made of
     common words ("Chuyện Nhà Tôi", "Bố."); a leading family name settles it."""
     if not _is_name_like(tokens):
         return False
+    lowered = [t.lower() for t in tokens]
     if lowered[0] in _VI_SURNAMES:
         return True
     common = sum(1 for t in lowered if t in vietnamese_vocabulary())
@@ -91,12 +92,11 @@ def classify(text: str) -> str:
             return code if prob >= _LANGDETECT_MIN_PROB else UNDETERMINED
         return UNDETERMINED
     marked = 0 if ascii_only else len(VI_MARKED_WORD.findall(plain))
-    strong = len(VI_STRONG_WORD.findall(plain)) if marked else 0
+    if marked and (marked / len(tokens) >= 0.3 or (marked / len(tokens) >= 0.2 and VI_STRONG_WORD.search(plain))):
+        return UNDETERMINED if _is_vietnamese_name(tokens) else "vi"
     lowered = [t.lower() for t in tokens]
     vocabulary = english_vocabulary()
     function_hits = sum(1 for t in lowered if t in _ENGLISH_FUNCTION_WORDS)
-    if marked and (marked / len(tokens) >= 0.3 or (strong and marked / len(tokens) >= 0.2)):
-        return UNDETERMINED if _is_vietnamese_name(tokens, lowered) else "vi"
     if len(tokens) >= 6 and function_hits / len(tokens) >= 0.12:
         return "en"
     english_hits = sum(1 for t in tokens if looks_english(t))
