@@ -6,8 +6,8 @@ log-likelihood ratio "translation versus unrelated pair" built from three signal
 parameters are estimated from the document itself:
 
 * content: anchors (numbers, names without accents, brackets, quotes) that occur in
-  both languages in this document, and words with a known rendering (a small lexicon,
-  extended by word pairs that recur in this document's confident pairs);
+  both languages in this document, and words with a known rendering (a small hand-written
+  lexicon of common words);
 * length: the log length ratio, against the spread of ratios in confident pairs;
 * layout: how many language switches separate the two paragraphs, against the habit
   this post shows (English before or after its Vietnamese).
@@ -306,6 +306,8 @@ class _Aligner:
         self.model = _Model()
         self.runs_src, self.runs_tgt = self._runs()
         self.evidence = self._build_evidence()
+        self._row_tallies: list[dict[tuple[int, int], Tally]] = [{}, {}]
+        self._refresh()
 
     def coarsened(self, size: int) -> _Aligner:
         """The same document seen in chunks of ``size`` paragraphs, sharing this evidence."""
@@ -316,6 +318,8 @@ class _Aligner:
         coarse.model = _Model()
         coarse.runs_src, coarse.runs_tgt = coarse._runs()
         coarse.evidence = self.evidence.grouped(size)
+        coarse._row_tallies = [{}, {}]
+        coarse._refresh()
         return coarse
 
     # ----- set-up -------------------------------------------------------------------
@@ -352,8 +356,17 @@ class _Aligner:
     def _tally(self, src_ids: tuple[int, ...], tgt_ids: tuple[int, ...]) -> Tally:
         """The bead's tally, source side first, whichever side the lexicon reads from.
 
-        Not cached: recomputing is cheap, and a cache of every cell visited grew to
-        gigabytes on book-length posts."""
+        One-to-one tallies of the DP's current and previous rows are kept (the parts of a
+        merge are the diagonals of neighbouring cells); nothing older, so memory stays small."""
+        if len(src_ids) == 1 and len(tgt_ids) == 1:
+            key = (src_ids[0], tgt_ids[0])
+            found = self._row_tallies[1].get(key) or self._row_tallies[0].get(key)
+            if found is None:
+                found = self._row_tallies[1][key] = self._compute_tally(src_ids, tgt_ids)
+            return found
+        return self._compute_tally(src_ids, tgt_ids)
+
+    def _compute_tally(self, src_ids: tuple[int, ...], tgt_ids: tuple[int, ...]) -> Tally:
         if self._swapped:
             swapped = self.evidence.tally(tgt_ids, src_ids)
             return {kind: (v[2], v[3], v[0], v[1]) for kind, v in swapped.items()}
@@ -361,18 +374,26 @@ class _Aligner:
 
     # ----- the pair score -------------------------------------------------------------
     def _content(self, tally: Tally, side: str = "both") -> float:
-        """Log-likelihood ratio of the matched shares: binomial, translation rate vs chance rate."""
+        """Log-likelihood ratio of the matched shares: binomial, translation rate vs chance rate.
+
+        Per kind, k matched units of n give k·log(true/chance) + (n−k)·log((1−true)/(1−chance));
+        the logarithms come precomputed from the model (see _refresh)."""
         total_llr = 0.0
-        for kind in KINDS:
+        for kind, per_unit, on_hit, on_miss in self._coefficients[side]:
             hit, total = _side_counts(tally, kind, side)
-            if total <= 0:
-                continue
-            rates = self.model.rates[(kind, side)]
-            unit = self.model.unit_weight[kind]
-            n, k = total / unit, hit / unit
-            total_llr += k * math.log(rates.true / rates.chance)
-            total_llr += (n - k) * math.log((1 - rates.true) / (1 - rates.chance))
+            if total > 0:
+                total_llr += (hit * on_hit + (total - hit) * on_miss) * per_unit
         return total_llr
+
+    def _refresh(self) -> None:
+        """Recompute the content coefficients after the model's rates or units change."""
+        model = self.model
+        self._coefficients = {
+            side: [(kind, 1.0 / model.unit_weight[kind],
+                    math.log(model.rates[(kind, side)].true / model.rates[(kind, side)].chance),
+                    math.log((1 - model.rates[(kind, side)].true) / (1 - model.rates[(kind, side)].chance)))
+                   for kind in KINDS]
+            for side in SIDES}
 
     def _length(self, src_len: int, tgt_len: int) -> float:
         m = self.model
@@ -447,6 +468,7 @@ class _Aligner:
             if tops:
                 rates.true = _shrink(tops[(3 * len(tops)) // 4], len(tops), prior.true)
             rates.true = min(0.95, max(rates.chance + 0.15, rates.true))
+        self._refresh()
         if len(ratios) >= 2:
             model.len_mu_null = statistics.fmean(ratios)
             model.len_sd_null = max(0.5, statistics.pstdev(ratios))
@@ -455,7 +477,7 @@ class _Aligner:
             model.len_mu = math.log(total_tgt / total_src)
 
     def learn_from(self, beads: list[tuple[tuple[int, ...], tuple[int, ...], float]]) -> None:
-        """Re-estimate length ratio, layout habit and extra word pairs from confident beads."""
+        """Re-estimate translation rates, length ratio and layout habit from confident beads."""
         confident = [(s, t) for s, t, g in beads if g >= _CONFIDENT_GAIN and len(s) == len(t) == 1]
         if len(confident) < 3:
             return
@@ -466,6 +488,7 @@ class _Aligner:
             if shares:
                 true = _shrink(statistics.median(shares), len(shares), _PRIOR_RATES[kind].true)
                 rates.true = min(0.95, max(rates.chance + 0.15, true))
+        self._refresh()
         ratios = [math.log((len(self.tgt[t[0]].text) + 1) / (len(self.src[s[0]].text) + 1)) for s, t in confident]
         model.len_mu = statistics.median(ratios)
         spread = statistics.median(abs(r - model.len_mu) for r in ratios) * 1.4826
@@ -504,7 +527,9 @@ class _Aligner:
         scores: list[array] = []
         moves: list[array] = []  # 3*da + db of the best move into each cell
         gains: list[array] = []
+        self._row_tallies = [{}, {}]
         for a in range(n + 1):
+            self._row_tallies = [self._row_tallies[1], {}]
             lo, hi = corridor[a]
             width = max(0, hi - lo + 1)
             row, move, row_gain = array("d", [neg]) * width, array("b", [0]) * width, array("d", [0.0]) * width
