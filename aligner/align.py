@@ -40,7 +40,7 @@ _CONFIDENT_GAIN = 2.0
 _MAX_OFFSET = 5
 # A second rendering of the source must run for at least this many paragraphs in a row; it is
 # searched for in a full table of at most this many cells (a few seconds).
-_MIN_RENDERING_CHAIN = 2
+_MIN_RENDERING_CHAIN = 3
 _RENDERING_TABLE_LIMIT = 400_000
 # Above this many cells, the first path is found coarse to fine: chunks of _CHUNK paragraphs
 # are aligned first, then only a corridor around their path is searched (as vecalign does).
