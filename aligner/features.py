@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import regex
 
-from .text import (NUMBER, WORD, english_lemmas, english_vocabulary, lexicon_en_vi, strip_accents, without_urls,
+from .text import (NUMBER, english_lemmas, english_vocabulary, lexicon_en_vi, strip_accents, without_urls,
                    vietnamese_vocabulary, words)
 
 _MONTHS = ("january february march april may june july august september october november december").split()

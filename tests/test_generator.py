@@ -1,6 +1,5 @@
 """benchmarks/generate.py: its gold is exact, and the aligner does on generated posts what it does on samples."""
 
-import json
 import sys
 
 import pytest

@@ -13,7 +13,7 @@ import aligner.cli as cli
 from aligner import align_text
 from aligner.errors import AlignerError
 from aligner.reader import read_source
-from conftest import SAMPLES, run_align
+from conftest import run_align
 
 runner = CliRunner()
 PAIR = "The river rose by 2 metres on 6 August.\n\nNước sông dâng cao 2 mét vào ngày 6 tháng 8.\n"
