@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import io
 import os
 import sys
 import tempfile
@@ -159,7 +160,7 @@ def _write_output(text: str | Iterable[str], output: Optional[Path], source: str
 def _render_to_text(renderable) -> str:
     from rich.console import Console
 
-    console = Console(record=True, width=120, file=open(os.devnull, "w"), color_system=None)
+    console = Console(record=True, width=120, file=io.StringIO(), color_system=None)
     console.print(renderable)
     return console.export_text()
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .features import source_features, target_features
+from .features import name_anchors
 from .models import AlignedUnit, Alignment, Paragraph
 from .text import NUMBER, URL, strip_accents, without_urls, words
 
@@ -165,8 +165,8 @@ def _number_present(number: tuple[str, list[str]], other: str, other_is_english:
 
 
 def _names(text: str, english: bool, shared: set[str]) -> list[list[str]]:
-    chains = (source_features(text) if english else target_features(text, {}, {})).names
-    return [chain for chain in chains if chain[-1] in shared]
+    """Names of the text that are written in both languages somewhere in the post."""
+    return [chain for chain in name_anchors(text, english) if chain[-1] in shared]
 
 
 def _plain_words(text: str) -> tuple[set[str], str]:
@@ -197,17 +197,13 @@ class _Checker:
         tgt = [p for p in alignment.paragraphs if p.lang == alignment.tgt_lang]
         # Only a complete name written in both languages somewhere in the post is expected
         # in every translation; "Trung Quốc" for "China" is a translation, not a name.
-        src_names = {c[-1] for p in src for c in self._chains(p, self.english_src)}
-        tgt_names = {c[-1] for p in tgt for c in self._chains(p, not self.english_src)}
+        src_names = {c[-1] for p in src for c in name_anchors(p.text, self.english_src)}
+        tgt_names = {c[-1] for p in tgt for c in name_anchors(p.text, not self.english_src)}
         self.shared_names = src_names & tgt_names
         ratios = [_log_ratio(u) for u in alignment.pairs if len(u.src) == len(u.tgt) == 1]
         self.ratio_median = statistics.median(ratios) if ratios else 0.0
         spread = statistics.median(abs(r - self.ratio_median) for r in ratios) * 1.4826 if ratios else 0.0
         self.ratio_spread = max(_MIN_LENGTH_SPREAD, spread)
-
-    @staticmethod
-    def _chains(p: Paragraph, english: bool) -> list[list[str]]:
-        return (source_features(p.text) if english else target_features(p.text, {}, {})).names
 
     def pair_reasons(self, unit: AlignedUnit) -> list[str]:
         reasons: list[str] = []
@@ -229,9 +225,10 @@ class _Checker:
         # Short texts vary more in length ratio (as in Gale & Church, variance grows as length falls).
         shorter = min(len(unit.src_text), len(unit.tgt_text)) + 1
         spread = math.sqrt(self.ratio_spread ** 2 + 2.0 / shorter)
-        deviation = (_log_ratio(unit) - self.ratio_median) / spread
+        offset = _log_ratio(unit) - self.ratio_median
+        deviation = offset / spread
         if len(unit.src) == len(unit.tgt) == 1 and abs(deviation) > _LENGTH_OUTLIER:
-            times = math.exp(_log_ratio(unit) - self.ratio_median)
+            times = math.exp(offset)
             if deviation < 0:
                 reasons.append(f"translation is {1 / times:.1f}× shorter than this post's translations usually are "
                                f"(cut short?)")
@@ -239,10 +236,6 @@ class _Checker:
                 reasons.append(f"translation is {times:.1f}× longer than this post's translations usually are "
                                f"(an extra paragraph?)")
         return reasons
-
-
-def _same_text(a: str, b: str) -> bool:
-    return a.casefold() == b.casefold()
 
 
 def _overlap(a: str, b: str) -> float:
@@ -288,7 +281,7 @@ def _translated_two_ways(alignment: Alignment, ignored: set[int]) -> list[Doubt]
             continue
         key = unit.src_text.casefold()
         first = seen.setdefault(key, unit)
-        if first is not unit and not _same_text(first.tgt_text, unit.tgt_text):
+        if first is not unit and first.tgt_text.casefold() != unit.tgt_text.casefold():
             found.append(Doubt(unit.src, unit.tgt, [
                 f"the same {alignment.src_lang} text (line {first.src[0].line}) is translated differently "
                 f"there (line {first.tgt[0].line})"]))
@@ -312,9 +305,6 @@ def _left_in_place(alignment: Alignment, untranslated: list[Paragraph]) -> list[
                 f"{alignment.src_lang} text left among the {alignment.tgt_lang} paragraphs: a copy of line "
                 f"{original.line}, not a translation"]))
     return found
-
-
-FAIL_ON = ("doubtful", "untranslated", "unmatched")
 
 
 def verdict(report: CoverageReport, min_coverage: float | None, fail_on: list[str]) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from xml.sax.saxutils import escape
 
 import regex
@@ -32,6 +32,36 @@ def selected_units(alignment: Alignment, include_all: bool) -> list[AlignedUnit]
     return alignment.units if include_all else alignment.pairs
 
 
+def unit_lines(unit: AlignedUnit) -> str:
+    """Where a unit stands: source lines / target lines ("12/15", "7,8/20", "3")."""
+    return "/".join(",".join(str(p.line) for p in side) for side in (unit.src, unit.tgt) if side)
+
+
+def _records(alignment: Alignment, include_all: bool) -> Iterator[dict]:
+    return (unit_record(u, alignment) for u in selected_units(alignment, include_all))
+
+
+_CSV_COLUMNS = ["src", "tgt", "score", "src_lines", "tgt_lines", "src_lang", "tgt_lang"]
+
+
+def _csv_text(records: Iterable[dict], columns: list[str]) -> str:
+    """RFC 4180 with a header row; line lists are written space-separated."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(columns)
+    for r in records:
+        writer.writerow([" ".join(map(str, r[c])) if isinstance(r[c], list) else r[c] for c in columns])
+    return buffer.getvalue()
+
+
+def _json_lines(records: Iterable[dict]) -> Iterator[str]:
+    return (json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+
+
+def _json_text(records: Iterable[dict]) -> str:
+    return json.dumps(list(records), ensure_ascii=False, indent=2) + "\n"
+
+
 def escape_tsv(text: str) -> str:
     r"""Escape a field so a TSV row always has its fields: ``\`` → ``\\``, tab → ``\t``, newline → ``\n``.
 
@@ -51,20 +81,11 @@ def _tsv(alignment: Alignment, include_all: bool) -> str:
 
 
 def _csv(alignment: Alignment, include_all: bool) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(["src", "tgt", "score", "src_lines", "tgt_lines", "src_lang", "tgt_lang"])
-    for unit in selected_units(alignment, include_all):
-        record = unit_record(unit, alignment)
-        writer.writerow([record["src"], record["tgt"], record["score"],
-                         " ".join(map(str, record["src_lines"])), " ".join(map(str, record["tgt_lines"])),
-                         record["src_lang"], record["tgt_lang"]])
-    return buffer.getvalue()
+    return _csv_text(_records(alignment, include_all), _CSV_COLUMNS)
 
 
 def jsonl_lines(alignment: Alignment, include_all: bool) -> Iterator[str]:
-    for u in selected_units(alignment, include_all):
-        yield json.dumps(unit_record(u, alignment), ensure_ascii=False) + "\n"
+    return _json_lines(_records(alignment, include_all))
 
 
 def _jsonl(alignment: Alignment, include_all: bool) -> str:
@@ -72,8 +93,7 @@ def _jsonl(alignment: Alignment, include_all: bool) -> str:
 
 
 def _json(alignment: Alignment, include_all: bool) -> str:
-    records = [unit_record(u, alignment) for u in selected_units(alignment, include_all)]
-    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    return _json_text(_records(alignment, include_all))
 
 
 # Formats written a line at a time, so a book-length post is never held as one string.
@@ -141,8 +161,7 @@ def _tmx(alignment: Alignment, include_all: bool) -> str:
     for number, unit in enumerate(alignment.pairs, 1):
         out.append(f'    <tu tuid="{number}">\n')
         out.append(f'      <prop type="x-score">{unit.score}</prop>\n')
-        out.append(f'      <prop type="x-lines">{",".join(str(p.line) for p in unit.src)}/'
-                   f'{",".join(str(p.line) for p in unit.tgt)}</prop>\n')
+        out.append(f'      <prop type="x-lines">{unit_lines(unit)}</prop>\n')
         out.append(f'      <tuv xml:lang="{src}"><seg>{xml_text(unit.src_text)}</seg></tuv>\n')
         out.append(f'      <tuv xml:lang="{tgt}"><seg>{xml_text(unit.tgt_text)}</seg></tuv>\n')
         out.append("    </tu>\n")
@@ -165,8 +184,7 @@ def escape_markdown(text: str) -> str:
 def _markdown(alignment: Alignment, include_all: bool) -> str:
     lines = [f"| {alignment.src_lang} | {alignment.tgt_lang} | score | lines |", "| --- | --- | ---: | --- |"]
     for unit in selected_units(alignment, include_all):
-        where = "/".join(part for part in (",".join(str(p.line) for p in unit.src),
-                                           ",".join(str(p.line) for p in unit.tgt)) if part)
+        where = unit_lines(unit)
         score = f"{unit.score:.2f}" if unit.is_pair else ""
         lines.append(f"| {escape_markdown(unit.src_text)} | {escape_markdown(unit.tgt_text)} | {score} | {where} |")
     return "\n".join(lines) + "\n"
@@ -205,13 +223,7 @@ def write_many(fmt: str, alignments: list[tuple[str, Alignment]], include_all: b
         return "".join(_tsv(a, include_all) for _, a in alignments)
     records = many_records(alignments, include_all)
     if fmt == "jsonl":
-        return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+        return "".join(_json_lines(records))
     if fmt == "json":
-        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(["file", "src", "tgt", "score", "src_lines", "tgt_lines", "src_lang", "tgt_lang"])
-    for r in records:
-        writer.writerow([r["file"], r["src"], r["tgt"], r["score"], " ".join(map(str, r["src_lines"])),
-                         " ".join(map(str, r["tgt_lines"])), r["src_lang"], r["tgt_lang"]])
-    return buffer.getvalue()
+        return _json_text(records)
+    return _csv_text(records, ["file", *_CSV_COLUMNS])

@@ -50,7 +50,7 @@ def _number_anchors(text: str) -> set[str]:
 _CAPITALISED_RUN = regex.compile(r"\p{Lu}[\p{L}\p{M}'’]*(?:[ \-]+\p{Lu}[\p{L}\p{M}'’]*)*")
 
 
-def _name_anchors(text: str, is_english: bool) -> list[list[str]]:
+def name_anchors(text: str, is_english: bool) -> list[list[str]]:
     """Names: runs of adjacent capitalised words, accents stripped and lowercased.
 
     Each name gives its words and, for two words or more, the words joined ("Hà Nội"
@@ -105,7 +105,7 @@ def source_features(text: str) -> Features:
             lemmas.add(f"{first} {second}")
     numbers = _number_anchors(text)
     numbers.update(str(_MONTHS.index(t) + 1) for t in lowered if t in _MONTHS and t != "may")
-    return Features(len(text), numbers, _name_anchors(text, True), _symbols(text), lemmas)
+    return Features(len(text), numbers, name_anchors(text, True), _symbols(text), lemmas)
 
 
 def phrase_starts(phrases: Iterable[str]) -> dict[str, tuple[int, ...]]:
@@ -129,4 +129,4 @@ def target_features(text: str, phrases: dict[str, set[str]], starts: dict[str, t
             phrase = " ".join(syllables[i:i + n]) if n > 1 else syllable
             if phrase in phrases:
                 present.add(phrase)
-    return Features(len(text), _number_anchors(text), _name_anchors(text, False), _symbols(text), present)
+    return Features(len(text), _number_anchors(text), name_anchors(text, False), _symbols(text), present)

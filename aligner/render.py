@@ -6,12 +6,8 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from .export import selected_units
+from .export import selected_units, unit_lines
 from .models import Alignment, Paragraph
-
-
-def _lines(paragraphs: list[Paragraph]) -> str:
-    return ",".join(str(p.line) for p in paragraphs)
 
 
 def alignment_table(alignment: Alignment, include_all: bool) -> Table:
@@ -24,8 +20,7 @@ def alignment_table(alignment: Alignment, include_all: bool) -> Table:
     for unit in selected_units(alignment, include_all):
         score = f"{unit.score:.2f}" if unit.is_pair else "–"
         style = None if unit.is_pair else "dim"
-        lines = "/".join(part for part in (_lines(unit.src), _lines(unit.tgt)) if part)
-        table.add_row(Text(unit.src_text), Text(unit.tgt_text), score, lines, style=style)
+        table.add_row(Text(unit.src_text), Text(unit.tgt_text), score, unit_lines(unit), style=style)
     return table
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from .coverage import check_alignment
-from .export import selected_units
+from .export import selected_units, unit_lines
 from .models import AlignedUnit, Alignment, Paragraph
 
 _STYLE = """
@@ -36,8 +36,7 @@ def _side(paragraphs: list[Paragraph]) -> str:
 
 
 def _lines(unit: AlignedUnit) -> str:
-    parts = [",".join(str(p.line) for p in side) for side in (unit.src, unit.tgt) if side]
-    return ("lines " if len(unit.src) + len(unit.tgt) > 1 else "line ") + " / ".join(parts)
+    return ("lines " if len(unit.src) + len(unit.tgt) > 1 else "line ") + unit_lines(unit).replace("/", " / ")
 
 
 def html_report(alignment: Alignment, include_all: bool = True) -> str:
