@@ -24,6 +24,7 @@ import statistics
 import sys
 from array import array
 from collections import Counter, defaultdict
+from itertools import accumulate
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -518,6 +519,10 @@ class _Aligner:
         path); only those cells are stored, so memory grows with the corridor, not with
         n×m. ``merges=False`` leaves out 2-1 and 1-2 beads (a quicker first pass). The
         cells of the best path are kept in ``self.last_path``.
+
+        Skips (1-0, 0-1) gain nothing, so a row is the running maximum of the row above
+        (itertools.accumulate, at C speed) except at the few cells where a bead with a
+        positive gain ends: those "edges" are all the Python work a row needs.
         """
         n, m = len(src_ids), len(tgt_ids)
         if corridor is None:
@@ -525,62 +530,87 @@ class _Aligner:
         neg = float("-inf")
         lows = [lo for lo, _ in corridor]
         scores: list[array] = []
-        moves: list[array] = []  # 3*da + db of the best move into each cell
-        gains: list[array] = []
+        edges: list[dict[int, tuple[int, float, float]]] = []  # k → (move, gain, value)
+        candidates = None
         self._row_tallies = [{}, {}]
         for a in range(n + 1):
             self._row_tallies = [self._row_tallies[1], {}]
             lo, hi = corridor[a]
             width = max(0, hi - lo + 1)
-            row, move, row_gain = array("d", [neg]) * width, array("b", [0]) * width, array("d", [0.0]) * width
-            prev = scores[a - 1] if a >= 1 else None
-            prev_lo = lows[a - 1] if a >= 1 else 0
-            prev2 = scores[a - 2] if a >= 2 else None
-            prev2_lo = lows[a - 2] if a >= 2 else 0
-            for b in range(lo, hi + 1):
-                k = b - lo
-                if a == 0 and b == 0:
-                    row[0] = 0.0
-                    continue
-                best, how, best_gain = neg, 0, 0.0
-                up = prev[b - prev_lo] if prev is not None and 0 <= b - prev_lo < len(prev) else neg
-                if up > best:
-                    best, how = up, 3
-                if k >= 1 and row[k - 1] > best:
-                    best, how = row[k - 1], 1
-                diagonal = prev[b - 1 - prev_lo] if prev is not None and 0 <= b - 1 - prev_lo < len(prev) else neg
-                if b >= 1 and diagonal > neg:
-                    g = self.gain((src_ids[a - 1],), (tgt_ids[b - 1],), layout)
-                    if g > 0 and diagonal + g > best:
-                        best, how, best_gain = diagonal + g, 4, g
-                if merges and b >= 1:
-                    two_up = prev2[b - 1 - prev2_lo] if prev2 is not None and 0 <= b - 1 - prev2_lo < len(prev2) \
-                        else neg
-                    if two_up > neg and src_ids[a - 1] == src_ids[a - 2] + 1 and self._mergeable_src(src_ids[a - 1]):
-                        g = self.gain((src_ids[a - 2], src_ids[a - 1]), (tgt_ids[b - 1],), layout)
-                        if g > 0 and two_up + g > best:
-                            best, how, best_gain = two_up + g, 7, g
-                    two_left = prev[b - 2 - prev_lo] if prev is not None and b >= 2 and \
-                        0 <= b - 2 - prev_lo < len(prev) else neg
-                    if two_left > neg and tgt_ids[b - 1] == tgt_ids[b - 2] + 1 and self._mergeable_tgt(tgt_ids[b - 1]):
-                        g = self.gain((src_ids[a - 1],), (tgt_ids[b - 2], tgt_ids[b - 1]), layout)
-                        if g > 0 and two_left + g > best:
-                            best, how, best_gain = two_left + g, 5, g
-                row[k], move[k], row_gain[k] = best, how, best_gain
+            row = array("d", [neg]) * width
+            if a >= 1:
+                _copy_overlap(scores[a - 1], lows[a - 1], row, lo)
+            elif lo == 0 and width:
+                row[0] = 0.0
+            row_edges: dict[int, tuple[int, float, float]] = {}
+            if a >= 1:
+                found = candidates.pop(a, ()) if candidates is not None else \
+                    self._row_candidates(a, lo, hi, src_ids, tgt_ids, merges)
+                for b, how, g in found:
+                    if how == 4:
+                        source = _cell(scores[a - 1], lows[a - 1], b - 1)
+                    elif how == 7:
+                        source = _cell(scores[a - 2], lows[a - 2], b - 1) if a >= 2 else neg
+                    else:
+                        source = _cell(scores[a - 1], lows[a - 1], b - 2)
+                    if source == neg:
+                        continue
+                    if g is None:  # computed only where the bead can start
+                        g = self._bead_gain(a, b, how, src_ids, tgt_ids, layout)
+                        if not g > 0:
+                            continue
+                    value, k = source + g, b - lo
+                    if value > row[k] and (k not in row_edges or value > row_edges[k][2]):
+                        row_edges[k] = (how, g, value)
+                for k, (_, _, value) in row_edges.items():
+                    row[k] = value
+            if width:
+                row = array("d", accumulate(row, max))
             scores.append(row)
-            moves.append(move)
-            gains.append(row_gain)
+            edges.append(row_edges)
+        return self._trace(src_ids, tgt_ids, scores, lows, edges)
+
+    def _row_candidates(self, a: int, lo: int, hi: int, src_ids: Sequence[int], tgt_ids: Sequence[int],
+                        merges: bool) -> list[tuple[int, int, float | None]]:
+        """Every bead that may end in row ``a`` (gains left to compute: None), in the order
+        diagonal, 2-1, 1-2 per cell, the order in which ties are settled."""
+        found: list[tuple[int, int, float | None]] = []
+        merge_src = merges and a >= 2 and src_ids[a - 1] == src_ids[a - 2] + 1 and self._mergeable_src(src_ids[a - 1])
+        for b in range(max(lo, 1), hi + 1):
+            found.append((b, 4, None))
+            if merge_src:
+                found.append((b, 7, None))
+            if merges and b >= 2 and tgt_ids[b - 1] == tgt_ids[b - 2] + 1 and self._mergeable_tgt(tgt_ids[b - 1]):
+                found.append((b, 5, None))
+        return found
+
+    def _bead_gain(self, a: int, b: int, how: int, src_ids: Sequence[int], tgt_ids: Sequence[int],
+                   layout: bool) -> float:
+        """Gain of the bead of move ``how`` (3·rows + columns) ending in cell (a, b)."""
+        da, db = divmod(how, 3)
+        return self.gain(tuple(src_ids[a - da:a]), tuple(tgt_ids[b - db:b]), layout)
+
+    def _trace(self, src_ids: Sequence[int], tgt_ids: Sequence[int], scores: list[array], lows: list[int],
+               edges: list[dict[int, tuple[int, float, float]]]) -> list[tuple]:
+        """Follow the best path back from the corner: a bead where an edge beat both the cell
+        above and the cell to the left (strictly), else a skip, upward on a tie."""
+        n, m = len(src_ids), len(tgt_ids)
+        neg = float("-inf")
         beads: list[tuple] = []
         self.last_path = [(n, m)]
-        end = m - lows[n]
-        if not 0 <= end < len(scores[n]) or scores[n][end] == neg:  # the corridor missed the corner
+        if _cell(scores[n], lows[n], m) == neg:  # the corridor missed the corner
             return beads
         a, b = n, m
         while a > 0 or b > 0:
             k = b - lows[a]
-            da, db = divmod(moves[a][k], 3)
-            if da and db:
-                beads.append((tuple(src_ids[a - da:a]), tuple(tgt_ids[b - db:b]), gains[a][k]))
+            up = _cell(scores[a - 1], lows[a - 1], b) if a >= 1 else neg
+            left = scores[a][k - 1] if k >= 1 else neg
+            edge = edges[a].get(k)
+            if edge is not None and edge[2] > up and edge[2] > left:
+                da, db = divmod(edge[0], 3)
+                beads.append((tuple(src_ids[a - da:a]), tuple(tgt_ids[b - db:b]), edge[1]))
+            else:
+                da, db = (1, 0) if up >= left else (0, 1)
             a, b = a - da, b - db
             self.last_path.append((a, b))
         beads.reverse()
@@ -637,6 +667,19 @@ class _Aligner:
                 accepted.extend(chain)
             chain = [bead] if bead is not None else []
         return accepted
+
+
+def _cell(row: array, low: int, b: int) -> float:
+    """Score of column ``b`` in a stored row starting at column ``low``; -inf outside it."""
+    k = b - low
+    return row[k] if 0 <= k < len(row) else float("-inf")
+
+
+def _copy_overlap(above: array, above_low: int, row: array, low: int) -> None:
+    """Copy the cells of the row above that share a column with ``row`` (the skip 1-0)."""
+    start, stop = max(low, above_low), min(low + len(row), above_low + len(above))
+    if start < stop:
+        row[start - low:stop - low] = above[start - above_low:stop - above_low]
 
 
 def _chunks(paragraphs: list[Paragraph], size: int) -> list[Paragraph]:
