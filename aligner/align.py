@@ -27,10 +27,14 @@ from collections import Counter, defaultdict
 from itertools import accumulate
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .features import Features, phrase_starts, source_features, target_features
 from .models import AlignedUnit, Paragraph
 from .text import lexicon_en_vi
+
+if TYPE_CHECKING:
+    from .band import ItemTables
 
 # Gale & Church's bead priors: a merge (2-1, 1-2) is about twenty times rarer than 1-1.
 _MERGE_PENALTY = math.log(0.89 / 0.0445)
@@ -56,6 +60,11 @@ _COARSE_SAMPLES = 800
 _COARSE_ITEMS = 32
 # On long documents the second pass searches only this far from the first pass's path.
 _CORRIDOR = 12
+# Long posts score their corridor with numpy this many rows at a time (bounded memory); a
+# merge part whose content is this close to zero is left for the exact pair scorer to judge.
+_BAND_BLOCK_ROWS = 4096
+_VECTORISE_CELLS = _FULL_TABLE_LIMIT
+_TOLERANCE = 1e-9
 
 
 # Kinds of evidence: "hard" anchors (numbers, names) nearly always survive translation, so
@@ -308,6 +317,9 @@ class _Aligner:
         self.runs_src, self.runs_tgt = self._runs()
         self.evidence = self._build_evidence()
         self._row_tallies: list[dict[tuple[int, int], Tally]] = [{}, {}]
+        # Long posts score their corridors with numpy (see band.py); set by align_paragraphs.
+        self.vectorise = False
+        self._tables: ItemTables | None = None
         self._refresh()
 
     def coarsened(self, size: int) -> _Aligner:
@@ -320,6 +332,7 @@ class _Aligner:
         coarse.runs_src, coarse.runs_tgt = coarse._runs()
         coarse.evidence = self.evidence.grouped(size)
         coarse._row_tallies = [{}, {}]
+        coarse.vectorise, coarse._tables = self.vectorise, None
         coarse._refresh()
         return coarse
 
@@ -531,7 +544,8 @@ class _Aligner:
         lows = [lo for lo, _ in corridor]
         scores: list[array] = []
         edges: list[dict[int, tuple[int, float, float]]] = []  # k → (move, gain, value)
-        candidates = None
+        candidates = self._band_candidates(corridor, layout, merges) \
+            if self.vectorise and len(src_ids) == len(self.src) and len(tgt_ids) == len(self.tgt) else None
         self._row_tallies = [{}, {}]
         for a in range(n + 1):
             self._row_tallies = [self._row_tallies[1], {}]
@@ -569,6 +583,89 @@ class _Aligner:
             scores.append(row)
             edges.append(row_edges)
         return self._trace(src_ids, tgt_ids, scores, lows, edges)
+
+    def _item_tables(self) -> ItemTables:
+        """The evidence as arrays, source side first (built once)."""
+        if self._tables is None:
+            from .band import ItemTables
+            e = self.evidence
+            sides = [(e.src_weights, e.src_reach, e.src_totals), (e.tgt_weights, e.tgt_reach, e.tgt_totals)]
+            if self._swapped:
+                sides.reverse()
+            self._tables = ItemTables(*sides[0], *sides[1], KINDS)
+        return self._tables
+
+    def _band_candidates(self, corridor: list[tuple[int, int]], layout: bool,
+                         merges: bool) -> dict[int, list[tuple[int, int, float | None]]]:
+        """What _row_candidates gives, for every row of the corridor at once, with the gains
+        of diagonal beads already computed (numpy) and only those beads whose gain is positive;
+        a merge is left for the pair scorer only where each of its parts proves itself."""
+        from .band import Band, np
+        tables = self._item_tables()
+        n, m = len(self.src), len(self.tgt)
+        lo = np.array([c[0] for c in corridor], dtype=np.int64)
+        hi = np.array([c[1] for c in corridor], dtype=np.int64)
+        # Cells of row a's pairs: its own columns, one more to the left (the first part of a
+        # 1-2 bead) and those of the next row (the first part of a 2-1 bead in the next row).
+        low = np.maximum(lo - 1, 1)
+        high = np.minimum(np.append(hi[1:], hi[-1]), m) if merges else np.minimum(hi, m)
+        low = np.minimum.accumulate(low[::-1])[::-1]
+        band = Band(low, np.maximum(np.maximum.accumulate(high), low - 1))
+        src_len = np.array([len(p.text) for p in self.src], dtype=np.float64)
+        tgt_len = np.array([len(p.text) for p in self.tgt], dtype=np.float64)
+        runs_src, runs_tgt = np.array(self.runs_src), np.array(self.runs_tgt)
+        bonus = np.array([self.model.offset_bonus.get(d, 0.0) if layout else 0.0
+                          for d in range(-_MAX_OFFSET, _MAX_OFFSET + 1)])
+        model = self.model
+        diagonal: dict[int, list] = defaultdict(list)
+        two_one: dict[int, list] = defaultdict(list)
+        one_two: dict[int, list] = defaultdict(list)
+        for first in range(1, n + 1, _BAND_BLOCK_ROWS):
+            stop = min(n + 1, first + _BAND_BLOCK_ROWS)
+            start = max(1, first - 1)  # and the row above, which 2-1 beads read
+            rows, columns = band.cells(start, stop)
+            src_hit, tgt_hit = band.tallies(tables, start, stop)
+            i, j = rows - 1, columns - 1
+            src_total, tgt_total = tables.src_totals[i].T, tables.tgt_totals[j].T
+            value = self._vector_content(src_hit + tgt_hit, src_total + tgt_total, "both")
+            ratio = np.log((tgt_len[j] + 1) / (src_len[i] + 1))
+            sd = np.sqrt(model.len_sd ** 2 + 2.0 / (np.minimum(src_len[i], tgt_len[j]) + 1))
+            value += (-0.5 * ((ratio - model.len_mu) / sd) ** 2 - np.log(sd)) - \
+                (-0.5 * ((ratio - model.len_mu_null) / model.len_sd_null) ** 2 - math.log(model.len_sd_null))
+            value += bonus[np.clip(runs_tgt[j] - runs_src[i], -_MAX_OFFSET, _MAX_OFFSET) + _MAX_OFFSET]
+            value += _PAIR_BIAS
+            own = (rows >= first) & (columns >= lo[rows]) & (columns <= hi[rows])
+            chosen = np.nonzero(own & (value > 0))[0]
+            for a, b, g in zip(rows[chosen].tolist(), columns[chosen].tolist(), value[chosen].tolist()):
+                diagonal[a].append((b, 4, g))
+            if not merges:
+                continue
+            # A part proves itself when its own side's content is positive (see gain).
+            src_proves = self._vector_content(src_hit, src_total, "src") > -_TOLERANCE
+            tgt_proves = self._vector_content(tgt_hit, tgt_total, "tgt") > -_TOLERANCE
+            base = band.offset[start]
+            above = band.offset[rows - 1] - base + columns - low[rows - 1]
+            holds_above = (rows - 1 >= start) & (columns >= low[rows - 1]) & (columns <= band.high[rows - 1])
+            chosen = np.nonzero(own & (rows >= 2) & holds_above & src_proves &
+                                src_proves[np.where(holds_above, above, 0)] &
+                                (runs_src[np.maximum(i - 1, 0)] == runs_src[i]))[0]
+            for a, b in zip(rows[chosen].tolist(), columns[chosen].tolist()):
+                two_one[a].append((b, 7, None))
+            index = np.arange(len(rows))
+            holds_left = (columns - 1 >= low[rows]) & (columns >= 2)
+            chosen = np.nonzero(own & holds_left & tgt_proves & tgt_proves[np.where(holds_left, index - 1, 0)] &
+                                (runs_tgt[np.maximum(j - 1, 0)] == runs_tgt[j]))[0]
+            for a, b in zip(rows[chosen].tolist(), columns[chosen].tolist()):
+                one_two[a].append((b, 5, None))
+        return {a: diagonal.get(a, []) + two_one.get(a, []) + one_two.get(a, [])
+                for a in set(diagonal) | set(two_one) | set(one_two)}
+
+    def _vector_content(self, hit, total, side: str):
+        """_content over arrays (2 kinds × cells), in the same order of operations."""
+        value = 0.0
+        for kind, (_, per_unit, on_hit, on_miss) in enumerate(self._coefficients[side]):
+            value = value + (hit[kind] * on_hit + (total[kind] - hit[kind]) * on_miss) * per_unit
+        return value
 
     def _row_candidates(self, a: int, lo: int, hi: int, src_ids: Sequence[int], tgt_ids: Sequence[int],
                         merges: bool) -> list[tuple[int, int, float | None]]:
@@ -722,6 +819,7 @@ def align_paragraphs(paragraphs: list[Paragraph], src_lang: str, tgt_lang: str) 
     if src and tgt:
         pair = {src_lang, tgt_lang}
         aligner = _Aligner(src, tgt, use_lexicon=pair == {"en", "vi"}, src_is_english=src_lang == "en")
+        aligner.vectorise = len(src) * len(tgt) > _VECTORISE_CELLS
         aligner.estimate_null()
         all_src, all_tgt = list(range(len(src))), list(range(len(tgt)))
         guide = _coarse_corridor(aligner)

@@ -3,7 +3,7 @@
 import pytest
 
 from aligner import align_file, align_text
-from conftest import SAMPLE_CASES, case_doc, gold_links, link_f1, predicted_links, shared_case
+from conftest import SAMPLE_CASES, SAMPLES, case_doc, gold_links, link_f1, predicted_links, shared_case
 
 EN = [
     "The museum opened a new gallery on Monday with 300 objects from the 19th century.",
@@ -102,3 +102,48 @@ def test_seed_post_aligns_perfectly():
     predicted, predicted_untranslated = predicted_links(result, atoms)
     assert predicted == gold
     assert untranslated <= predicted_untranslated
+
+
+def _unit_keys(result) -> list[tuple[list[int], list[int], float]]:
+    return [([p.index for p in u.src], [p.index for p in u.tgt], u.score) for u in result.units]
+
+
+@pytest.mark.parametrize("direction", [("en", "vi"), ("vi", "en")], ids=lambda d: "-".join(d))
+def test_numpy_band_scoring_gives_the_pair_scorers_beads(monkeypatch, direction):
+    """Long posts score whole corridors with numpy; forced on every sample it must give what
+    the cell-by-cell scorer gives, beads and scores alike."""
+    import aligner.align as stage
+
+    for case in SAMPLE_CASES:
+        monkeypatch.setattr(stage, "_VECTORISE_CELLS", 10**12)
+        by_pairs = _unit_keys(align_file(case_doc(case), *direction))
+        monkeypatch.setattr(stage, "_VECTORISE_CELLS", 0)
+        assert _unit_keys(align_file(case_doc(case), *direction)) == by_pairs, case.name
+
+
+def test_band_tallies_equal_the_pair_tallies_in_every_cell():
+    from aligner.align import KINDS, _Aligner
+    from aligner.api import detect_text
+    from aligner.band import Band, np
+
+    paragraphs, _ = detect_text(case_doc(SAMPLES / "memoir-mixed-order").read_text(encoding="utf-8"))
+    src = [p for p in paragraphs if p.lang == "en"]
+    tgt = [p for p in paragraphs if p.lang == "vi"]
+    aligner = _Aligner(src, tgt, use_lexicon=True, src_is_english=True)
+    n, m = len(src), len(tgt)
+    # A skewed band of varying width, as a corridor around a path would be.
+    low = np.array([0] + [max(1, a * m // n - 3) for a in range(1, n + 1)], dtype=np.int64)
+    high = np.array([0] + [min(m, a * m // n + 2 + a % 3) for a in range(1, n + 1)], dtype=np.int64)
+    high = np.maximum.accumulate(high)
+    band = Band(low, high)
+    src_hit, tgt_hit = band.tallies(aligner._item_tables(), 1, n + 1)
+    rows, columns = band.cells(1, n + 1)
+    assert len(rows) > 3 * n
+    matched = 0
+    for cell, (a, b) in enumerate(zip(rows.tolist(), columns.tolist())):
+        tally = aligner._compute_tally((a - 1,), (b - 1,))
+        for k, kind in enumerate(KINDS):
+            assert src_hit[k][cell] == pytest.approx(tally[kind][0])
+            assert tgt_hit[k][cell] == pytest.approx(tally[kind][2])
+            matched += tally[kind][0] > 0
+    assert matched > n  # the band is not trivially empty

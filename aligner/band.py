@@ -1,0 +1,136 @@
+"""Matched item weights of a whole band of one-to-one pairs at once (numpy), for long posts.
+
+The pair scorer in align.py intersects Python sets cell by cell, which is the cost that
+grows with a book-length post: millions of corridor cells. Here every paragraph's items
+and the keys it reaches on the other side become integer arrays; the matched weights of
+every cell of a block of rows come from one sorted join (searchsorted) and one bincount.
+The sums are the same as the pair scorer's, so both give the same beads (tested).
+
+numpy is imported only for such long posts, so a short one starts as fast as ever.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+# Kind of an item, as an index: anchors ("#" numbers, "@" names) and soft items.
+HARD, SOFT = 0, 1
+
+
+def kind_index(key: str) -> int:
+    return HARD if key[0] in "#@" else SOFT
+
+
+class _Occurrences:
+    """Every (paragraph, item, weight) of one side, in paragraph order."""
+
+    def __init__(self, weights: Sequence[dict[str, float]], vocabulary: dict[str, int]) -> None:
+        sizes = np.fromiter((len(group) for group in weights), dtype=np.int64, count=len(weights))
+        self.start = np.zeros(len(weights) + 1, dtype=np.int64)
+        np.cumsum(sizes, out=self.start[1:])
+        self.paragraph = np.repeat(np.arange(len(weights), dtype=np.int64), sizes)
+        self.item = np.fromiter((vocabulary.setdefault(key, len(vocabulary)) for group in weights for key in group),
+                                dtype=np.int64, count=int(self.start[-1]))
+        self.weight = np.fromiter((w for group in weights for w in group.values()), dtype=np.float64,
+                                  count=int(self.start[-1]))
+
+    def between(self, first: int, stop: int) -> slice:
+        """The occurrences of paragraphs first..stop-1."""
+        return slice(int(self.start[max(0, first)]), int(self.start[max(0, min(stop, len(self.start) - 1))]))
+
+
+class _Postings:
+    """Which paragraphs of one side reach each item, as sorted codes item·stride + paragraph."""
+
+    def __init__(self, reach: Sequence[frozenset[str]], vocabulary: dict[str, int]) -> None:
+        self.stride = len(reach) + 1
+        sizes = [len(keys) for keys in reach]
+        paragraph = np.repeat(np.arange(len(reach), dtype=np.int64), sizes)
+        item = np.fromiter((vocabulary[key] for keys in reach for key in keys), dtype=np.int64, count=sum(sizes))
+        self.codes = np.sort(item * self.stride + paragraph)
+
+    def join(self, item: np.ndarray, first: np.ndarray, last: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """For each query (item, paragraphs first..last): the query's index and the paragraph,
+        once per paragraph in that range that reaches the item."""
+        base = item * self.stride
+        begin = np.searchsorted(self.codes, base + first, "left")
+        end = np.searchsorted(self.codes, base + last, "right")
+        counts = np.maximum(end - begin, 0)
+        query = np.repeat(np.arange(len(item), dtype=np.int64), counts)
+        if not len(query):
+            return query, query
+        position = np.arange(len(query), dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts) \
+            + np.repeat(begin, counts)
+        return query, self.codes[position] % self.stride
+
+
+class ItemTables:
+    """Both sides' items and reach as arrays, with one vocabulary of item ids."""
+
+    def __init__(self, src_weights: Sequence[dict[str, float]], src_reach: Sequence[frozenset[str]],
+                 src_totals: Sequence[dict[str, float]], tgt_weights: Sequence[dict[str, float]],
+                 tgt_reach: Sequence[frozenset[str]], tgt_totals: Sequence[dict[str, float]],
+                 kinds: Sequence[str]) -> None:
+        vocabulary: dict[str, int] = {}
+        self.src = _Occurrences(src_weights, vocabulary)
+        self.tgt = _Occurrences(tgt_weights, vocabulary)
+        kind = np.fromiter((kind_index(key) for key in vocabulary), dtype=np.int64, count=len(vocabulary))
+        self.src_kind, self.tgt_kind = kind[self.src.item], kind[self.tgt.item]
+        self.src_reach = _Postings(src_reach, vocabulary)
+        self.tgt_reach = _Postings(tgt_reach, vocabulary)
+        self.src_totals = np.array([[t[k] for k in kinds] for t in src_totals], dtype=np.float64).reshape(-1, 2)
+        self.tgt_totals = np.array([[t[k] for k in kinds] for t in tgt_totals], dtype=np.float64).reshape(-1, 2)
+
+
+class Band:
+    """The cells of rows 1..n of a DP corridor, row a holding pairs (a-1, b-1) for b in
+    low[a]..high[a], flattened row after row; low and high never decrease."""
+
+    def __init__(self, low: np.ndarray, high: np.ndarray) -> None:
+        self.low, self.high = low, high
+        widths = np.maximum(high - low + 1, 0)
+        widths[0] = 0
+        self.offset = np.zeros(len(low) + 1, dtype=np.int64)
+        np.cumsum(widths, out=self.offset[1:])
+        # The rows whose range holds column b, for every column: first..last.
+        columns = np.arange(int(high.max(initial=0)) + 2, dtype=np.int64)
+        self.first_row = np.searchsorted(high[1:], columns, "left") + 1
+        self.last_row = np.searchsorted(low[1:], columns, "right")
+
+    def cells(self, first: int, stop: int) -> tuple[np.ndarray, np.ndarray]:
+        """Row and column of every cell of rows first..stop-1."""
+        sizes = self.offset[first + 1:stop + 1] - self.offset[first:stop]
+        rows = np.repeat(np.arange(first, stop, dtype=np.int64), sizes)
+        columns = np.arange(len(rows), dtype=np.int64) - np.repeat(self.offset[first:stop] - self.offset[first],
+                                                                    sizes) + self.low[rows]
+        return rows, columns
+
+    def tallies(self, tables: ItemTables, first: int, stop: int) -> tuple[np.ndarray, np.ndarray]:
+        """Matched source and target weight per kind (arrays 2 × cells) of rows first..stop-1."""
+        base = self.offset[first]
+        count = int(self.offset[stop] - base)
+        # Source items of paragraph a-1 found in the reach of target paragraphs in the row.
+        taken = tables.src.between(first - 1, stop - 1)
+        rows = tables.src.paragraph[taken] + 1
+        query, column = tables.tgt_reach.join(tables.src.item[taken], self.low[rows] - 1, self.high[rows] - 1)
+        rows = rows[query]
+        cell = self.offset[rows] - base + column + 1 - self.low[rows]
+        src_hit = np.bincount(tables.src_kind[taken][query] * count + cell,
+                              weights=tables.src.weight[taken][query], minlength=2 * count).reshape(2, count)
+        # Target items of paragraph b-1 found in the reach of the source paragraphs of its rows.
+        from_row = np.maximum(self.first_row, first)
+        to_row = np.minimum(self.last_row, stop - 1)
+        present = np.nonzero(from_row <= to_row)[0]
+        if len(present):
+            taken = tables.tgt.between(int(present[0]) - 1, int(present[-1]))
+        else:
+            taken = slice(0, 0)
+        column = tables.tgt.paragraph[taken] + 1
+        query, paragraph = tables.src_reach.join(tables.tgt.item[taken], from_row[column] - 1, to_row[column] - 1)
+        column, rows = column[query], paragraph + 1
+        cell = self.offset[rows] - base + column - self.low[rows]
+        tgt_hit = np.bincount(tables.tgt_kind[taken][query] * count + cell,
+                              weights=tables.tgt.weight[taken][query], minlength=2 * count).reshape(2, count)
+        return src_hit, tgt_hit
