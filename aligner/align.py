@@ -212,36 +212,6 @@ class _Evidence:
             setattr(self, f"{side}_kind_keys", [{kind: frozenset(k for k in group if _kind_of(k) == kind)
                                                  for kind in KINDS} for group in weights])
 
-    def grouped(self, size: int) -> _Evidence:
-        """The evidence of consecutive paragraphs taken ``size`` at a time (a coarse view),
-        merged from this one without reading any text again."""
-        coarse = object.__new__(_Evidence)
-        coarse.weight = self.weight
-        # Items in more than a quarter of the paragraphs tell chunks apart poorly and cost the
-        # most time; the coarse view leaves them out, and keeps only a chunk's heaviest items,
-        # so each level costs a fraction of the one below.
-        strong = frozenset(k for k, w in self.weight.items() if w >= math.log(4))
-        for side in ("src", "tgt"):
-            weights = getattr(self, f"{side}_weights")
-            merged_weights = []
-            for start in range(0, len(weights), size):
-                group: dict[str, float] = {}
-                for part in weights[start:start + size]:
-                    for key, w in part.items():
-                        if key in strong and w > group.get(key, 0.0):
-                            group[key] = w
-                if len(group) > _COARSE_ITEMS:
-                    group = dict(sorted(group.items(), key=lambda kw: (-kw[1], kw[0]))[:_COARSE_ITEMS])
-                merged_weights.append(group)
-            setattr(coarse, f"{side}_weights", merged_weights)
-        for side, other in (("src", "tgt"), ("tgt", "src")):
-            kept = frozenset().union(*getattr(coarse, f"{other}_weights"))
-            reach = getattr(self, f"{side}_reach")
-            setattr(coarse, f"{side}_reach", [frozenset().union(*reach[start:start + size]) & kept
-                                              for start in range(0, len(reach), size)])
-        coarse._index()
-        return coarse
-
     @staticmethod
     def _totals(weights: dict[str, float]) -> dict[str, float]:
         """Total item weight per kind."""
@@ -315,7 +285,9 @@ class _Aligner:
         self.src_is_english = src_is_english
         self.model = _Model()
         self.runs_src, self.runs_tgt = self._runs()
-        self.evidence = self._build_evidence()
+        self.evidence: _Evidence | None = self._build_evidence()
+        self.item_weight = self.evidence.weight
+        self.src_len, self.tgt_len = [len(p.text) for p in src], [len(p.text) for p in tgt]
         self._row_tallies: list[dict[tuple[int, int], Tally]] = [{}, {}]
         # Long posts score their corridors with numpy (see band.py); set by align_paragraphs.
         self.vectorise = False
@@ -323,16 +295,23 @@ class _Aligner:
         self._refresh()
 
     def coarsened(self, size: int) -> _Aligner:
-        """The same document seen in chunks of ``size`` paragraphs, sharing this evidence."""
+        """The same document seen in chunks of ``size`` paragraphs (a coarse view, scored
+        with numpy only), its item tables merged from these without reading text again.
+
+        Items in more than a quarter of the paragraphs tell chunks apart poorly and cost the
+        most time; the coarse view leaves them out, and keeps only a chunk's heaviest items,
+        so each level costs a fraction of the one below."""
         coarse = object.__new__(_Aligner)
         coarse.src, coarse.tgt = _chunks(self.src, size), _chunks(self.tgt, size)
+        coarse.src_len, coarse.tgt_len = _chunk_lengths(self.src_len, size), _chunk_lengths(self.tgt_len, size)
         coarse.lexicon, coarse.lexicon_active = self.lexicon, self.lexicon_active
         coarse.src_is_english, coarse._swapped = self.src_is_english, self._swapped
         coarse.model = _Model()
         coarse.runs_src, coarse.runs_tgt = coarse._runs()
-        coarse.evidence = self.evidence.grouped(size)
+        coarse.evidence, coarse.item_weight = None, self.item_weight
         coarse._row_tallies = [{}, {}]
-        coarse.vectorise, coarse._tables = self.vectorise, None
+        coarse.vectorise = True
+        coarse._tables = self._item_tables().grouped(size, math.log(4), _COARSE_ITEMS)
         coarse._refresh()
         return coarse
 
@@ -437,8 +416,7 @@ class _Aligner:
         if merge and not self._parts_prove_themselves(src_ids, tgt_ids):
             return float("-inf")  # checked first: it is cheaper than the merged tally
         value = self._content(self._tally(src_ids, tgt_ids))
-        value += self._length(sum(len(self.src[i].text) for i in src_ids),
-                              sum(len(self.tgt[j].text) for j in tgt_ids))
+        value += self._length(sum(self.src_len[i] for i in src_ids), sum(self.tgt_len[j] for j in tgt_ids))
         if layout:
             value += self.model.offset_bonus.get(self._offset(src_ids[0], tgt_ids[0]), 0.0)
         value += _PAIR_BIAS
@@ -447,6 +425,19 @@ class _Aligner:
         return value
 
     # ----- estimating the model from the document ---------------------------------------
+    def _pair_tallies(self, pairs: list[tuple[int, int]]) -> list[Tally]:
+        """Tallies of many one-to-one pairs: with numpy when this post is scored that way."""
+        if not self.vectorise:
+            return [self._tally((i,), (j,)) for i, j in pairs]
+        from .band import np
+        tables = self._item_tables()
+        src = np.array([i for i, _ in pairs], dtype=np.int64)
+        tgt = np.array([j for _, j in pairs], dtype=np.int64)
+        src_hit, tgt_hit = (x.T.tolist() for x in tables.pair_tallies(src, tgt))
+        src_total, tgt_total = tables.src_totals[src].tolist(), tables.tgt_totals[tgt].tolist()
+        return [{kind: (src_hit[p][k], src_total[p][k], tgt_hit[p][k], tgt_total[p][k]) for k, kind in enumerate(KINDS)}
+                for p in range(len(pairs))]
+
     def _sample_pairs(self, limit: int = 4000) -> list[tuple[int, int]]:
         n, m = len(self.src), len(self.tgt)
         if n * m <= limit:
@@ -457,22 +448,22 @@ class _Aligner:
     def estimate_null(self, samples: int = 4000) -> None:
         """Chance rates and lengths from all pairs (most pairs of a document are unrelated);
         first translation rates from the best match of each source paragraph."""
-        model, evidence = self.model, self.evidence
+        model = self.model
         for kind in KINDS:
-            weights = [w for item, w in evidence.weight.items() if _kind_of(item) == kind]
+            weights = [w for item, w in self.item_weight.items() if _kind_of(item) == kind]
             model.unit_weight[kind] = statistics.fmean(weights) if weights else 1.0
         shares: dict[tuple[str, str], list[float]] = defaultdict(list)
         best: dict[tuple[str, str], dict[int, float]] = defaultdict(lambda: defaultdict(float))
         ratios = []
-        for i, j in self._sample_pairs(samples):
-            tally = self._tally((i,), (j,))
+        pairs = self._sample_pairs(samples)
+        for (i, j), tally in zip(pairs, self._pair_tallies(pairs)):
             for kind in KINDS:
                 for side in SIDES:
                     hit, total = _side_counts(tally, kind, side)
                     if total > 0:
                         shares[(kind, side)].append(hit / total)
                         best[(kind, side)][i] = max(best[(kind, side)][i], hit / total)
-            ratios.append(math.log((len(self.tgt[j].text) + 1) / (len(self.src[i].text) + 1)))
+            ratios.append(math.log((self.tgt_len[j] + 1) / (self.src_len[i] + 1)))
         for key, rates in model.rates.items():
             prior = _PRIOR_RATES[key[0]]
             if shares[key]:
@@ -486,8 +477,8 @@ class _Aligner:
         if len(ratios) >= 2:
             model.len_mu_null = statistics.fmean(ratios)
             model.len_sd_null = max(0.5, statistics.pstdev(ratios))
-            total_src = sum(len(p.text) for p in self.src) + 1
-            total_tgt = sum(len(p.text) for p in self.tgt) + 1
+            total_src = sum(self.src_len) + 1
+            total_tgt = sum(self.tgt_len) + 1
             model.len_mu = math.log(total_tgt / total_src)
 
     def learn_from(self, beads: list[tuple[tuple[int, ...], tuple[int, ...], float]]) -> None:
@@ -496,14 +487,14 @@ class _Aligner:
         if len(confident) < 3:
             return
         model = self.model
-        tallies = [self._tally(s, t) for s, t in confident]
+        tallies = self._pair_tallies([(s[0], t[0]) for s, t in confident])
         for (kind, side), rates in model.rates.items():
             shares = [hit / total for hit, total in (_side_counts(t, kind, side) for t in tallies) if total > 0]
             if shares:
                 true = _shrink(statistics.median(shares), len(shares), _PRIOR_RATES[kind].true)
                 rates.true = min(0.95, max(rates.chance + 0.15, true))
         self._refresh()
-        ratios = [math.log((len(self.tgt[t[0]].text) + 1) / (len(self.src[s[0]].text) + 1)) for s, t in confident]
+        ratios = [math.log((self.tgt_len[t[0]] + 1) / (self.src_len[s[0]] + 1)) for s, t in confident]
         model.len_mu = statistics.median(ratios)
         spread = statistics.median(abs(r - model.len_mu) for r in ratios) * 1.4826
         model.len_sd = min(0.6, max(0.12, spread))
@@ -592,7 +583,7 @@ class _Aligner:
             sides = [(e.src_weights, e.src_reach, e.src_totals), (e.tgt_weights, e.tgt_reach, e.tgt_totals)]
             if self._swapped:
                 sides.reverse()
-            self._tables = ItemTables(*sides[0], *sides[1], KINDS)
+            self._tables = ItemTables(*sides[0], *sides[1], KINDS, e.weight)
         return self._tables
 
     def _band_candidates(self, corridor: list[tuple[int, int]], layout: bool,
@@ -611,8 +602,7 @@ class _Aligner:
         high = np.minimum(np.append(hi[1:], hi[-1]), m) if merges else np.minimum(hi, m)
         low = np.minimum.accumulate(low[::-1])[::-1]
         band = Band(low, np.maximum(np.maximum.accumulate(high), low - 1))
-        src_len = np.array([len(p.text) for p in self.src], dtype=np.float64)
-        tgt_len = np.array([len(p.text) for p in self.tgt], dtype=np.float64)
+        src_len, tgt_len = np.array(self.src_len, dtype=np.float64), np.array(self.tgt_len, dtype=np.float64)
         runs_src, runs_tgt = np.array(self.runs_src), np.array(self.runs_tgt)
         bonus = np.array([self.model.offset_bonus.get(d, 0.0) if layout else 0.0
                           for d in range(-_MAX_OFFSET, _MAX_OFFSET + 1)])
@@ -780,9 +770,14 @@ def _copy_overlap(above: array, above_low: int, row: array, low: int) -> None:
 
 
 def _chunks(paragraphs: list[Paragraph], size: int) -> list[Paragraph]:
-    """Consecutive paragraphs joined into one, ``size`` at a time: the coarse view of a side."""
-    return [Paragraph(group[0].index, " ".join(p.text for p in group), group[0].line, group[0].lang)
-            for group in (paragraphs[k:k + size] for k in range(0, len(paragraphs), size))]
+    """One paragraph per chunk of ``size``, standing where the chunk starts (the coarse view of
+    a side needs a chunk's place and length, see _chunk_lengths, not its text)."""
+    return [Paragraph(p.index, "", p.line, p.lang) for p in paragraphs[::size]]
+
+
+def _chunk_lengths(lengths: list[int], size: int) -> list[int]:
+    """Length of each chunk's text, its paragraphs joined by spaces."""
+    return [sum(lengths[k:k + size]) + len(lengths[k:k + size]) - 1 for k in range(0, len(lengths), size)]
 
 
 def _coarse_corridor(aligner: _Aligner, limit: int = _FULL_TABLE_LIMIT) -> list[tuple[int, int]] | None:

@@ -36,6 +36,30 @@ class _Occurrences:
         self.weight = np.fromiter((w for group in weights for w in group.values()), dtype=np.float64,
                                   count=int(self.start[-1]))
 
+    def grouped(self, size: int, strong: np.ndarray, most: int, kind: np.ndarray) -> tuple[_Occurrences, np.ndarray]:
+        """Occurrences of chunks of ``size`` consecutive paragraphs, and their totals per kind.
+
+        A chunk keeps each strong item once, at its greatest weight, and only its ``most``
+        heaviest items (ties: the item seen first in the post)."""
+        keep = strong[self.item]
+        chunk, item, weight = self.paragraph[keep] // size, self.item[keep], self.weight[keep]
+        order = np.lexsort((-weight, item, chunk))
+        chunk, item, weight = chunk[order], item[order], weight[order]
+        first = np.ones(len(chunk), dtype=bool)
+        first[1:] = (chunk[1:] != chunk[:-1]) | (item[1:] != item[:-1])
+        chunk, item, weight = chunk[first], item[first], weight[first]
+        order = np.lexsort((item, -weight, chunk))
+        chunk, item, weight = chunk[order], item[order], weight[order]
+        chunks = -(-(len(self.start) - 1) // size)
+        start = np.searchsorted(chunk, np.arange(chunks + 1, dtype=np.int64))
+        keep = np.arange(len(chunk), dtype=np.int64) - start[chunk] < most
+        coarse = object.__new__(_Occurrences)
+        coarse.paragraph, coarse.item, coarse.weight = chunk[keep], item[keep], weight[keep]
+        coarse.start = np.searchsorted(coarse.paragraph, np.arange(chunks + 1, dtype=np.int64))
+        totals = np.bincount(coarse.paragraph * 2 + kind[coarse.item], weights=coarse.weight,
+                             minlength=2 * chunks).reshape(chunks, 2)
+        return coarse, totals
+
     def between(self, first: int, stop: int) -> slice:
         """The occurrences of paragraphs first..stop-1."""
         return slice(int(self.start[max(0, first)]), int(self.start[max(0, min(stop, len(self.start) - 1))]))
@@ -50,6 +74,23 @@ class _Postings:
         paragraph = np.repeat(np.arange(len(reach), dtype=np.int64), sizes)
         item = np.fromiter((vocabulary[key] for keys in reach for key in keys), dtype=np.int64, count=sum(sizes))
         self.codes = np.sort(item * self.stride + paragraph)
+
+    def grouped(self, size: int, kept: np.ndarray) -> _Postings:
+        """Postings of chunks of ``size`` paragraphs, for the items in ``kept`` only."""
+        item, paragraph = self.codes // self.stride, self.codes % self.stride
+        coarse = object.__new__(_Postings)
+        coarse.stride = -(-(self.stride - 1) // size) + 1
+        keep = kept[item]
+        coarse.codes = np.unique(item[keep] * coarse.stride + paragraph[keep] // size)
+        return coarse
+
+    def holds(self, item: np.ndarray, paragraph: np.ndarray) -> np.ndarray:
+        """Does each paragraph reach the item beside it?"""
+        if not len(self.codes):
+            return np.zeros(len(item), dtype=bool)
+        code = item * self.stride + paragraph
+        at = np.minimum(np.searchsorted(self.codes, code), len(self.codes) - 1)
+        return self.codes[at] == code
 
     def join(self, item: np.ndarray, first: np.ndarray, last: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """For each query (item, paragraphs first..last): the query's index and the paragraph,
@@ -72,16 +113,50 @@ class ItemTables:
     def __init__(self, src_weights: Sequence[dict[str, float]], src_reach: Sequence[frozenset[str]],
                  src_totals: Sequence[dict[str, float]], tgt_weights: Sequence[dict[str, float]],
                  tgt_reach: Sequence[frozenset[str]], tgt_totals: Sequence[dict[str, float]],
-                 kinds: Sequence[str]) -> None:
+                 kinds: Sequence[str], idf: dict[str, float]) -> None:
         vocabulary: dict[str, int] = {}
         self.src = _Occurrences(src_weights, vocabulary)
         self.tgt = _Occurrences(tgt_weights, vocabulary)
-        kind = np.fromiter((kind_index(key) for key in vocabulary), dtype=np.int64, count=len(vocabulary))
-        self.src_kind, self.tgt_kind = kind[self.src.item], kind[self.tgt.item]
+        self.kind = np.fromiter((kind_index(key) for key in vocabulary), dtype=np.int64, count=len(vocabulary))
+        self.idf = np.fromiter((idf[key] for key in vocabulary), dtype=np.float64, count=len(vocabulary))
+        self.src_kind, self.tgt_kind = self.kind[self.src.item], self.kind[self.tgt.item]
         self.src_reach = _Postings(src_reach, vocabulary)
         self.tgt_reach = _Postings(tgt_reach, vocabulary)
         self.src_totals = np.array([[t[k] for k in kinds] for t in src_totals], dtype=np.float64).reshape(-1, 2)
         self.tgt_totals = np.array([[t[k] for k in kinds] for t in tgt_totals], dtype=np.float64).reshape(-1, 2)
+
+
+    def grouped(self, size: int, strong: float, most: int) -> ItemTables:
+        """The tables of chunks of ``size`` consecutive paragraphs (the coarse view of the
+        post): items rarer than ``strong`` (an idf) only, at most ``most`` per chunk, and
+        reach limited to the items the other side's chunks still hold."""
+        coarse = object.__new__(ItemTables)
+        coarse.kind, coarse.idf = self.kind, self.idf
+        coarse.src, coarse.src_totals = self.src.grouped(size, self.idf >= strong, most, self.kind)
+        coarse.tgt, coarse.tgt_totals = self.tgt.grouped(size, self.idf >= strong, most, self.kind)
+        coarse.src_kind, coarse.tgt_kind = self.kind[coarse.src.item], self.kind[coarse.tgt.item]
+        held_src, held_tgt = np.zeros(len(self.kind), dtype=bool), np.zeros(len(self.kind), dtype=bool)
+        held_src[coarse.src.item] = True
+        held_tgt[coarse.tgt.item] = True
+        coarse.src_reach = self.src_reach.grouped(size, held_tgt)
+        coarse.tgt_reach = self.tgt_reach.grouped(size, held_src)
+        return coarse
+
+    def pair_tallies(self, src: np.ndarray, tgt: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Matched source and target weight per kind (2 × pairs) of the pairs (src[p], tgt[p])."""
+        return (self._matched(self.src, self.src_kind, self.tgt_reach, src, tgt),
+                self._matched(self.tgt, self.tgt_kind, self.src_reach, tgt, src))
+
+    @staticmethod
+    def _matched(occurrences: _Occurrences, kinds: np.ndarray, reach: _Postings, own: np.ndarray,
+                 other: np.ndarray) -> np.ndarray:
+        sizes = occurrences.start[own + 1] - occurrences.start[own]
+        pair = np.repeat(np.arange(len(own), dtype=np.int64), sizes)
+        position = np.arange(len(pair), dtype=np.int64) - np.repeat(np.cumsum(sizes) - sizes, sizes) \
+            + np.repeat(occurrences.start[own], sizes)
+        found = reach.holds(occurrences.item[position], other[pair])
+        return np.bincount(kinds[position] * len(own) + pair, weights=occurrences.weight[position] * found,
+                           minlength=2 * len(own)).reshape(2, len(own))
 
 
 class Band:

@@ -22,6 +22,8 @@ _SYMBOL_CLASSES = {
     "“": '"', "”": '"', '"': '"', "«": '"', "»": '"', "„": '"',
 }
 _TRAILING_COLON = regex.compile(r":\s*$")
+_DIGITS = regex.compile(r"\d+")
+_NAME_GAP = regex.compile(r"[ \-]+")
 
 
 @dataclass
@@ -39,7 +41,7 @@ def _number_anchors(text: str) -> set[str]:
     """Digit strings with separators removed ("2,000" = "2.000" = "2000"), plus decimal parts."""
     found: set[str] = set()
     for match in NUMBER.finditer(without_urls(text)):
-        groups = regex.findall(r"\d+", match.group())
+        groups = _DIGITS.findall(match.group())
         found.add("".join(groups))
         if len(groups) == 2 and len(groups[1]) != 3:
             found.update(groups)
@@ -58,25 +60,36 @@ def name_anchors(text: str, is_english: bool) -> list[list[str]]:
     words break a run, so a sentence-initial "The" is not a name; a lone capitalised
     common Vietnamese word ("Họ", "Sau") is not one either.
     """
-    vocabulary = english_vocabulary()
     chains: list[list[str]] = []
 
     def close(run: list[str]) -> None:
         if not run or (len(run) == 1 and not is_english and run[0].lower() in vietnamese_vocabulary()):
             return
-        keys = [strip_accents(w).lower() for w in run]
+        keys = [_name_key(w) for w in run]
         chains.append(keys + ["".join(keys)] if len(keys) > 1 else keys)
 
     for match in _CAPITALISED_RUN.finditer(without_urls(text)):
         run: list[str] = []
-        for word in regex.split(r"[ \-]+", match.group()):
-            if is_english and any(lemma in vocabulary for lemma in english_lemmas(word)):
+        for word in _NAME_GAP.split(match.group()):
+            if is_english and _is_common_english(word):
                 close(run)  # a common English word is not part of a name
                 run = []
             else:
                 run.append(word)
         close(run)
     return chains
+
+
+@lru_cache(maxsize=200_000)
+def _is_common_english(word: str) -> bool:
+    """Is the word (or a stem of it) common English? Cached: names and words recur."""
+    vocabulary = english_vocabulary()
+    return any(lemma in vocabulary for lemma in english_lemmas(word))
+
+
+@lru_cache(maxsize=200_000)
+def _name_key(word: str) -> str:
+    return strip_accents(word).lower()
 
 
 def _symbols(text: str) -> Counter:
