@@ -42,12 +42,12 @@ class _Occurrences:
         A chunk keeps each strong item once, at its greatest weight, and only its ``most``
         heaviest items (ties: the item seen first in the post)."""
         keep = strong[self.item]
-        chunk, item, weight = self.paragraph[keep] // size, self.item[keep], self.weight[keep]
-        order = np.lexsort((-weight, item, chunk))
-        chunk, item, weight = chunk[order], item[order], weight[order]
-        first = np.ones(len(chunk), dtype=bool)
-        first[1:] = (chunk[1:] != chunk[:-1]) | (item[1:] != item[:-1])
-        chunk, item, weight = chunk[first], item[first], weight[first]
+        key = (self.paragraph[keep] // size) * len(strong) + self.item[keep]
+        order = np.argsort(key, kind="stable")
+        key, weight = key[order], self.weight[keep][order]
+        first = np.flatnonzero(np.append(True, key[1:] != key[:-1])) if len(key) else key
+        weight = np.maximum.reduceat(weight, first) if len(key) else weight
+        chunk, item = key[first] // len(strong), key[first] % len(strong)
         order = np.lexsort((item, -weight, chunk))
         chunk, item, weight = chunk[order], item[order], weight[order]
         chunks = -(-(len(self.start) - 1) // size)
@@ -81,7 +81,8 @@ class _Postings:
         coarse = object.__new__(_Postings)
         coarse.stride = -(-(self.stride - 1) // size) + 1
         keep = kept[item]
-        coarse.codes = np.unique(item[keep] * coarse.stride + paragraph[keep] // size)
+        codes = np.sort(item[keep] * coarse.stride + paragraph[keep] // size)
+        coarse.codes = codes[np.append(True, codes[1:] != codes[:-1])] if len(codes) else codes
         return coarse
 
     def holds(self, item: np.ndarray, paragraph: np.ndarray) -> np.ndarray:
