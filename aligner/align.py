@@ -27,7 +27,7 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from itertools import accumulate
+from itertools import accumulate, chain
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -157,6 +157,14 @@ def _kind_of(item: str) -> str:
     return "hard" if item[0] in "#@" else "soft"
 
 
+def _hits(weights: dict[str, float], reach: frozenset[str]) -> list[float]:
+    """Weight of the items in ``weights`` that ``reach`` holds: [anchors, soft items]."""
+    hit = [0.0, 0.0]
+    for key in weights.keys() & reach:
+        hit[key[0] not in "#@"] += weights[key]
+    return hit
+
+
 class _Evidence:
     """Weighted items of every paragraph, and the pair statistics built from them.
 
@@ -179,52 +187,47 @@ class _Evidence:
         # book-length post never holds both at once.
         src_shares, self.src_reach = self._consume(src, shared_numbers, shared_names, "s", forward)
         tgt_shares, self.tgt_reach = self._consume(tgt, shared_numbers, shared_names, "t", reverse)
-        frequency: Counter = Counter()
-        for items in src_shares + tgt_shares:
-            frequency.update(items.keys())
+        frequency = Counter(chain.from_iterable(src_shares + tgt_shares))
         total = len(src_shares) + len(tgt_shares)
         self.weight = {item: math.log((total + 1) / (df + 0.5)) for item, df in frequency.items()}
-        # Per paragraph: item → its weight times its share (the share tables, updated in place).
-        for items in src_shares + tgt_shares:
-            for k in items:
-                items[k] *= self.weight[k]
         self.src_weights, self.tgt_weights = src_shares, tgt_shares
+        self.src_totals, self.tgt_totals = self._weigh(src_shares), self._weigh(tgt_shares)
         # A rendering that occurs nowhere in the post can never be matched: keep only the rest.
         occurring = frozenset(self.weight)
         self.src_reach = [reach & occurring for reach in self.src_reach]
         self.tgt_reach = [reach & occurring for reach in self.tgt_reach]
-        self._index()
 
     def _consume(self, features: list[Features | None], numbers: set[str], names: set[str], side: str,
                  table: dict[str, frozenset[str]]) -> tuple[list[dict[str, float]], list[frozenset[str]]]:
         """Items and reach of every paragraph, emptying ``features`` as it goes."""
         shares, reach = [], []
+        prefixed: dict[str, str] = {}
         for k, f in enumerate(features):
-            items = self._items(f, numbers, names, side)
+            items = self._items(f, numbers, names, side, prefixed)
             shares.append(items)
             reach.append(self._reach(items, f, table))
             features[k] = None
         return shares, reach
 
-    def _index(self) -> None:
-        """Per paragraph: its item keys as one set per kind, and its total weight per kind."""
-        for side in ("src", "tgt"):
-            weights = getattr(self, f"{side}_weights")
-            setattr(self, f"{side}_totals", [self._totals(group) for group in weights])
-            setattr(self, f"{side}_kind_keys", [{kind: frozenset(k for k in group if _kind_of(k) == kind)
-                                                 for kind in KINDS} for group in weights])
-
-    @staticmethod
-    def _totals(weights: dict[str, float]) -> dict[str, float]:
-        """Total item weight per kind."""
-        totals = {kind: 0.0 for kind in KINDS}
-        for key, w in weights.items():
-            totals[_kind_of(key)] += w
+    def _weigh(self, shares: list[dict[str, float]]) -> list[dict[str, float]]:
+        """Turn each paragraph's shares into weights (share × the item's weight), in place, and
+        give each paragraph's total weight per kind."""
+        weight, totals = self.weight, []
+        for items in shares:
+            hard = soft = 0.0
+            for key, share in items.items():
+                w = items[key] = share * weight[key]
+                if key[0] in "#@":
+                    hard += w
+                else:
+                    soft += w
+            totals.append({"hard": hard, "soft": soft})
         return totals
 
     @staticmethod
-    def _items(f: Features, numbers: set[str], names: set[str], side: str) -> dict[str, float]:
-        """Item → share of one unit of evidence it carries (the keys of one name share one)."""
+    def _items(f: Features, numbers: set[str], names: set[str], side: str, prefixed: dict[str, str]) -> dict[str, float]:
+        """Item → share of one unit of evidence it carries (the keys of one name share one).
+        ``prefixed`` keeps each lexical item's key ("s:year"), made once per post."""
         items: dict[str, float] = {}
         for n in sorted(f.numbers & numbers):
             items["#" + n] = 1.0
@@ -236,7 +239,10 @@ class _Evidence:
             for k in range(count):
                 items[f"${symbol}{k}"] = 1.0
         for lexical in sorted(f.lexical):
-            items[sys.intern(f"{side}:{lexical}")] = 1.0
+            key = prefixed.get(lexical)
+            if key is None:
+                key = prefixed[lexical] = sys.intern(f"{side}:{lexical}")
+            items[key] = 1.0
         return items
 
     @staticmethod
@@ -252,12 +258,9 @@ class _Evidence:
         """
         if len(src_ids) == 1 and len(tgt_ids) == 1:
             i, j = src_ids[0], tgt_ids[0]
-            src_keys, tgt_keys = self.src_kind_keys[i], self.tgt_kind_keys[j]
-            src_weight, tgt_weight = self.src_weights[i].__getitem__, self.tgt_weights[j].__getitem__
-            src_reach, tgt_reach = self.src_reach[i], self.tgt_reach[j]
+            src_hit, tgt_hit = _hits(self.src_weights[i], self.tgt_reach[j]), _hits(self.tgt_weights[j], self.src_reach[i])
             src_totals, tgt_totals = self.src_totals[i], self.tgt_totals[j]
-            return {kind: (sum(map(src_weight, src_keys[kind] & tgt_reach)), src_totals[kind],
-                           sum(map(tgt_weight, tgt_keys[kind] & src_reach)), tgt_totals[kind]) for kind in KINDS}
+            return {kind: (src_hit[k], src_totals[kind], tgt_hit[k], tgt_totals[kind]) for k, kind in enumerate(KINDS)}
         counts = {kind: [0.0, 0.0, 0.0, 0.0] for kind in KINDS}
         for ids, weights, totals, other_ids, other_reach, offset in (
                 (src_ids, self.src_weights, self.src_totals, tgt_ids, self.tgt_reach, 0),

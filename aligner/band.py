@@ -12,6 +12,7 @@ numpy is imported only for such long posts, so a short one starts as fast as eve
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import chain
 
 import numpy as np
 
@@ -31,9 +32,9 @@ class _Occurrences:
         self.start = np.zeros(len(weights) + 1, dtype=np.int64)
         np.cumsum(sizes, out=self.start[1:])
         self.paragraph = np.repeat(np.arange(len(weights), dtype=np.int64), sizes)
-        self.item = np.fromiter((vocabulary.setdefault(key, len(vocabulary)) for group in weights for key in group),
-                                dtype=np.int64, count=int(self.start[-1]))
-        self.weight = np.fromiter((w for group in weights for w in group.values()), dtype=np.float64,
+        self.item = np.fromiter(map(vocabulary.__getitem__, chain.from_iterable(weights)), dtype=np.int64,
+                                count=int(self.start[-1]))
+        self.weight = np.fromiter(chain.from_iterable(group.values() for group in weights), dtype=np.float64,
                                   count=int(self.start[-1]))
 
     def grouped(self, size: int, strong: np.ndarray, most: int, kind: np.ndarray) -> tuple[_Occurrences, np.ndarray]:
@@ -72,7 +73,7 @@ class _Postings:
         self.stride = len(reach) + 1
         sizes = [len(keys) for keys in reach]
         paragraph = np.repeat(np.arange(len(reach), dtype=np.int64), sizes)
-        item = np.fromiter((vocabulary[key] for keys in reach for key in keys), dtype=np.int64, count=sum(sizes))
+        item = np.fromiter(map(vocabulary.__getitem__, chain.from_iterable(reach)), dtype=np.int64, count=sum(sizes))
         self.codes = np.sort(item * self.stride + paragraph)
 
     def grouped(self, size: int, kept: np.ndarray) -> _Postings:
@@ -109,17 +110,18 @@ class _Postings:
 
 
 class ItemTables:
-    """Both sides' items and reach as arrays, with one vocabulary of item ids."""
+    """Both sides' items and reach as arrays; an item's id is its place in ``idf``, which
+    holds every item of the post."""
 
     def __init__(self, src_weights: Sequence[dict[str, float]], src_reach: Sequence[frozenset[str]],
                  src_totals: Sequence[dict[str, float]], tgt_weights: Sequence[dict[str, float]],
                  tgt_reach: Sequence[frozenset[str]], tgt_totals: Sequence[dict[str, float]],
                  kinds: Sequence[str], idf: dict[str, float]) -> None:
-        vocabulary: dict[str, int] = {}
+        vocabulary = {key: number for number, key in enumerate(idf)}
         self.src = _Occurrences(src_weights, vocabulary)
         self.tgt = _Occurrences(tgt_weights, vocabulary)
-        self.kind = np.fromiter((kind_index(key) for key in vocabulary), dtype=np.int64, count=len(vocabulary))
-        self.idf = np.fromiter((idf[key] for key in vocabulary), dtype=np.float64, count=len(vocabulary))
+        self.kind = np.fromiter(map(kind_index, vocabulary), dtype=np.int64, count=len(vocabulary))
+        self.idf = np.fromiter(idf.values(), dtype=np.float64, count=len(vocabulary))
         self.src_kind, self.tgt_kind = self.kind[self.src.item], self.kind[self.tgt.item]
         self.src_reach = _Postings(src_reach, vocabulary)
         self.tgt_reach = _Postings(tgt_reach, vocabulary)
