@@ -62,11 +62,9 @@ _COARSE_SAMPLES = 800
 _COARSE_ITEMS = 32
 # On long documents the second pass searches only this far from the first pass's path.
 _CORRIDOR = 12
-# Long posts score their corridor with numpy this many rows at a time (bounded memory); a
-# merge part whose content is this close to zero is left for the exact pair scorer to judge.
+# Long posts score their corridor with numpy this many rows at a time (bounded memory).
 _BAND_BLOCK_ROWS = 4096
 _VECTORISE_CELLS = _FULL_TABLE_LIMIT
-_TOLERANCE = 1e-9
 
 
 # Kinds of evidence: "hard" anchors (numbers, names) nearly always survive translation, so
@@ -415,10 +413,12 @@ class _Aligner:
         d = self.runs_tgt[j] - self.runs_src[i]
         return max(-_MAX_OFFSET, min(_MAX_OFFSET, d))
 
-    def gain(self, src_ids: tuple[int, ...], tgt_ids: tuple[int, ...], layout: bool = True) -> float:
-        """Log-odds that the bead is a translation: content + length (+ layout) + prior."""
+    def gain(self, src_ids: tuple[int, ...], tgt_ids: tuple[int, ...], layout: bool = True,
+             proven: bool = False) -> float:
+        """Log-odds that the bead is a translation: content + length (+ layout) + prior.
+        ``proven``: the parts of a merge are already known to prove themselves."""
         merge = len(src_ids) + len(tgt_ids) > 2
-        if merge and not self._parts_prove_themselves(src_ids, tgt_ids):
+        if merge and not proven and not self._parts_prove_themselves(src_ids, tgt_ids):
             return float("-inf")  # checked first: it is cheaper than the merged tally
         value = self._content(self._tally(src_ids, tgt_ids))
         value += self._length(sum(self.src_len[i] for i in src_ids), sum(self.tgt_len[j] for j in tgt_ids))
@@ -566,7 +566,7 @@ class _Aligner:
                     if source == neg:
                         continue
                     if g is None:  # computed only where the bead can start
-                        g = self._bead_gain(a, b, how, src_ids, tgt_ids, layout)
+                        g = self._bead_gain(a, b, how, src_ids, tgt_ids, layout, candidates is not None)
                         if not g > 0:
                             continue
                     value, k = source + g, b - lo
@@ -595,7 +595,8 @@ class _Aligner:
                          merges: bool) -> dict[int, list[tuple[int, int, float | None]]]:
         """What _row_candidates gives, for every row of the corridor at once, with the gains
         of diagonal beads already computed (numpy) and only those beads whose gain is positive;
-        a merge is left for the pair scorer only where each of its parts proves itself."""
+        a merge is left for the pair scorer only where each of its parts proves itself (so
+        the scorer need not check that again)."""
         from .band import Band, np
         tables = self._item_tables()
         n, m = len(self.src), len(self.tgt)
@@ -636,8 +637,8 @@ class _Aligner:
             if not merges:
                 continue
             # A part proves itself when its own side's content is positive (see gain).
-            src_proves = self._vector_content(src_hit, src_total, "src") > -_TOLERANCE
-            tgt_proves = self._vector_content(tgt_hit, tgt_total, "tgt") > -_TOLERANCE
+            src_proves = self._vector_content(src_hit, src_total, "src") > 0
+            tgt_proves = self._vector_content(tgt_hit, tgt_total, "tgt") > 0
             base = band.offset[start]
             above = band.offset[rows - 1] - base + columns - low[rows - 1]
             holds_above = (rows - 1 >= start) & (columns >= low[rows - 1]) & (columns <= band.high[rows - 1])
@@ -677,10 +678,10 @@ class _Aligner:
         return found
 
     def _bead_gain(self, a: int, b: int, how: int, src_ids: Sequence[int], tgt_ids: Sequence[int],
-                   layout: bool) -> float:
+                   layout: bool, proven: bool) -> float:
         """Gain of the bead of move ``how`` (3·rows + columns) ending in cell (a, b)."""
         da, db = divmod(how, 3)
-        return self.gain(tuple(src_ids[a - da:a]), tuple(tgt_ids[b - db:b]), layout)
+        return self.gain(tuple(src_ids[a - da:a]), tuple(tgt_ids[b - db:b]), layout, proven)
 
     def _trace(self, src_ids: Sequence[int], tgt_ids: Sequence[int], scores: list[array], lows: list[int],
                edges: list[dict[int, tuple[int, float, float]]]) -> list[tuple]:

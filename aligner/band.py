@@ -24,6 +24,15 @@ def kind_index(key: str) -> int:
     return HARD if key[0] in "#@" else SOFT
 
 
+def _search(codes: np.ndarray, needles: np.ndarray, side: str) -> np.ndarray:
+    """np.searchsorted with the needles sorted first: each search then starts where the last
+    one ended and memory is read in order, several times faster on long tables."""
+    order = np.argsort(needles, kind="stable")
+    found = np.empty(len(needles), dtype=np.int64)
+    found[order] = np.searchsorted(codes, needles[order], side)
+    return found
+
+
 class _Occurrences:
     """Every (paragraph, item, weight) of one side, in paragraph order."""
 
@@ -91,15 +100,15 @@ class _Postings:
         if not len(self.codes):
             return np.zeros(len(item), dtype=bool)
         code = item * self.stride + paragraph
-        at = np.minimum(np.searchsorted(self.codes, code), len(self.codes) - 1)
+        at = np.minimum(_search(self.codes, code, "left"), len(self.codes) - 1)
         return self.codes[at] == code
 
     def join(self, item: np.ndarray, first: np.ndarray, last: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """For each query (item, paragraphs first..last): the query's index and the paragraph,
         once per paragraph in that range that reaches the item."""
         base = item * self.stride
-        begin = np.searchsorted(self.codes, base + first, "left")
-        end = np.searchsorted(self.codes, base + last, "right")
+        begin = _search(self.codes, base + first, "left")
+        end = _search(self.codes, base + last, "right")
         counts = np.maximum(end - begin, 0)
         query = np.repeat(np.arange(len(item), dtype=np.int64), counts)
         if not len(query):
