@@ -62,6 +62,11 @@ _COARSE_SAMPLES = 800
 _COARSE_ITEMS = 32
 # On long documents the second pass searches only this far from the first pass's path.
 _CORRIDOR = 12
+# On book-length posts, the first pass aligns this many stretches of this many source
+# paragraphs only, and the second pass searches the coarse corridor widened by _GUIDE_MARGIN.
+_SAMPLE_WINDOWS = 8
+_SAMPLE_ROWS = 500
+_GUIDE_MARGIN = 6
 # Long posts score their corridor with numpy this many rows at a time (bounded memory).
 _BAND_BLOCK_ROWS = 4096
 _VECTORISE_CELLS = _FULL_TABLE_LIMIT
@@ -254,30 +259,29 @@ class _Evidence:
         A source item is hit when the target side holds it (or a rendering of it), and
         the other way round.
         """
-        if len(src_ids) == 1 and len(tgt_ids) == 1:
-            i, j = src_ids[0], tgt_ids[0]
-            src_hit, tgt_hit = _hits(self.src_weights[i], self.tgt_reach[j]), _hits(self.tgt_weights[j], self.src_reach[i])
-            src_totals, tgt_totals = self.src_totals[i], self.tgt_totals[j]
-            return {kind: (src_hit[k], src_totals[kind], tgt_hit[k], tgt_totals[kind]) for k, kind in enumerate(KINDS)}
-        counts = {kind: [0.0, 0.0, 0.0, 0.0] for kind in KINDS}
-        for ids, weights, totals, other_ids, other_reach, offset in (
-                (src_ids, self.src_weights, self.src_totals, tgt_ids, self.tgt_reach, 0),
-                (tgt_ids, self.tgt_weights, self.tgt_totals, src_ids, self.src_reach, 2)):
-            for i in ids:
-                for kind, total in totals[i].items():
-                    counts[kind][offset + 1] += total
-            hit: dict[str, float] = {}
-            for i in ids:
-                for j in other_ids:
-                    for item in weights[i].keys() & other_reach[j]:
-                        hit.setdefault(item, weights[i][item])
-            for item, w in hit.items():
-                counts[_kind_of(item)][offset] += w
-            if len(ids) == 2:  # an item in both paragraphs of a merge counts once
-                first, second = weights[ids[0]], weights[ids[1]]
-                for item in first.keys() & second.keys():
-                    counts[_kind_of(item)][offset + 1] -= min(first[item], second[item])
-        return {kind: tuple(values) for kind, values in counts.items()}
+        src_hit, src_total = self._side(src_ids, self.src_weights, self.src_totals, tgt_ids, self.tgt_reach)
+        tgt_hit, tgt_total = self._side(tgt_ids, self.tgt_weights, self.tgt_totals, src_ids, self.src_reach)
+        return {kind: (src_hit[k], src_total[k], tgt_hit[k], tgt_total[k]) for k, kind in enumerate(KINDS)}
+
+    @staticmethod
+    def _side(ids: Sequence[int], weights: list[dict[str, float]], totals: list[dict[str, float]],
+              other_ids: Sequence[int], other_reach: list[frozenset[str]]) -> tuple[list[float], list[float]]:
+        """Matched and total weight per kind of one side of a bead. The paragraphs of a merge
+        count an item they share once (at the first one's weight in the hits, the smaller
+        one in the total); the other side reaches what any of its paragraphs reaches."""
+        reach = other_reach[other_ids[0]] if len(other_ids) == 1 else \
+            frozenset().union(*(other_reach[j] for j in other_ids))
+        if len(ids) == 1:
+            total = totals[ids[0]]
+            return _hits(weights[ids[0]], reach), [total[kind] for kind in KINDS]
+        merged: dict[str, float] = {}
+        for i in reversed(ids):
+            merged.update(weights[i])
+        total = [sum(totals[i][kind] for i in ids) for kind in KINDS]
+        first, second = weights[ids[0]], weights[ids[1]]
+        for item in first.keys() & second.keys():
+            total[item[0] not in "#@"] -= min(first[item], second[item])
+        return _hits(merged, reach), total
 
 
 class _Aligner:
@@ -304,19 +308,34 @@ class _Aligner:
         Items in more than a quarter of the paragraphs tell chunks apart poorly and cost the
         most time; the coarse view leaves them out, and keeps only a chunk's heaviest items,
         so each level costs a fraction of the one below."""
-        coarse = object.__new__(_Aligner)
-        coarse.src, coarse.tgt = _chunks(self.src, size), _chunks(self.tgt, size)
-        coarse.src_len, coarse.tgt_len = _chunk_lengths(self.src_len, size), _chunk_lengths(self.tgt_len, size)
-        coarse.lexicon, coarse.lexicon_active = self.lexicon, self.lexicon_active
-        coarse.src_is_english, coarse._swapped = self.src_is_english, self._swapped
-        coarse.model = _Model()
+        coarse = self._view(_chunks(self.src, size), _chunks(self.tgt, size), _chunk_lengths(self.src_len, size),
+                            _chunk_lengths(self.tgt_len, size), _Model(),
+                            self._item_tables().grouped(size, math.log(4), _COARSE_ITEMS))
         coarse.runs_src, coarse.runs_tgt = coarse._runs()
-        coarse.evidence, coarse.item_weight = None, self.item_weight
-        coarse._row_tallies = [{}, {}]
-        coarse.vectorise = True
-        coarse._tables = self._item_tables().grouped(size, math.log(4), _COARSE_ITEMS)
-        coarse._refresh()
         return coarse
+
+    def window(self, src_first: int, src_stop: int, tgt_first: int, tgt_stop: int) -> _Aligner:
+        """The paragraphs src_first..src_stop-1 and tgt_first..tgt_stop-1 alone (scored with
+        numpy only), sharing this model: beads found in it teach this aligner."""
+        view = self._view(self.src[src_first:src_stop], self.tgt[tgt_first:tgt_stop],
+                          self.src_len[src_first:src_stop], self.tgt_len[tgt_first:tgt_stop], self.model,
+                          self._item_tables().window(src_first, src_stop, tgt_first, tgt_stop))
+        view.runs_src, view.runs_tgt = self.runs_src[src_first:src_stop], self.runs_tgt[tgt_first:tgt_stop]
+        return view
+
+    def _view(self, src: list[Paragraph], tgt: list[Paragraph], src_len: list[int], tgt_len: list[int],
+              model: _Model, tables: ItemTables) -> _Aligner:
+        """An aligner over other paragraphs of this post whose evidence is only ``tables``."""
+        view = object.__new__(_Aligner)
+        view.src, view.tgt, view.src_len, view.tgt_len = src, tgt, src_len, tgt_len
+        view.lexicon, view.lexicon_active = self.lexicon, self.lexicon_active
+        view.src_is_english, view._swapped = self.src_is_english, self._swapped
+        view.model = model
+        view.evidence, view.item_weight = None, self.item_weight
+        view._row_tallies = [{}, {}]
+        view.vectorise, view._tables = True, tables
+        view._refresh()
+        return view
 
     # ----- set-up -------------------------------------------------------------------
     def _runs(self) -> tuple[list[int], list[int]]:
@@ -543,13 +562,15 @@ class _Aligner:
         candidates = self._band_candidates(corridor, layout, merges) \
             if self.vectorise and len(src_ids) == len(self.src) and len(tgt_ids) == len(self.tgt) else None
         self._row_tallies = [{}, {}]
+        above = above_low = two_above = two_above_low = None
+        blank = array("d", [neg])
         for a in range(n + 1):
             self._row_tallies = [self._row_tallies[1], {}]
             lo, hi = corridor[a]
             width = max(0, hi - lo + 1)
-            row = array("d", [neg]) * width
+            row = blank * width
             if a >= 1:
-                _copy_overlap(scores[a - 1], lows[a - 1], row, lo)
+                _copy_overlap(above, above_low, row, lo)
             elif lo == 0 and width:
                 row[0] = 0.0
             row_edges: dict[int, tuple[int, float, float]] = {}
@@ -557,12 +578,14 @@ class _Aligner:
                 found = candidates.pop(a, ()) if candidates is not None else \
                     self._row_candidates(a, lo, hi, src_ids, tgt_ids, merges)
                 for b, how, g in found:
-                    if how == 4:
-                        source = _cell(scores[a - 1], lows[a - 1], b - 1)
-                    elif how == 7:
-                        source = _cell(scores[a - 2], lows[a - 2], b - 1) if a >= 2 else neg
+                    if how == 7:
+                        if a < 2:
+                            continue
+                        k = b - 1 - two_above_low
+                        source = two_above[k] if 0 <= k < len(two_above) else neg
                     else:
-                        source = _cell(scores[a - 1], lows[a - 1], b - 2)
+                        k = b - (1 if how == 4 else 2) - above_low
+                        source = above[k] if 0 <= k < len(above) else neg
                     if source == neg:
                         continue
                     if g is None:  # computed only where the bead can start
@@ -578,6 +601,7 @@ class _Aligner:
                 row = array("d", accumulate(row, max))
             scores.append(row)
             edges.append(row_edges)
+            two_above, two_above_low, above, above_low = above, above_low, row, lo
         return self._trace(src_ids, tgt_ids, scores, lows, edges)
 
     def _item_tables(self) -> ItemTables:
@@ -775,6 +799,27 @@ def _copy_overlap(above: array, above_low: int, row: array, low: int) -> None:
         row[start - low:stop - low] = above[start - above_low:stop - above_low]
 
 
+def _sampled_first_pass(aligner: _Aligner, guide: list[tuple[int, int]]) -> list[tuple]:
+    """First-pass beads of _SAMPLE_WINDOWS stretches of _SAMPLE_ROWS source paragraphs spread
+    evenly over the post, each aligned alone within the coarse corridor ``guide``.
+
+    A stretch's first and last beads may be forced by its edges, but only confident beads
+    teach the model, and a few thousand of them estimate its handful of parameters well."""
+    n, m = len(aligner.src), len(aligner.tgt)
+    beads: list[tuple] = []
+    for w in range(_SAMPLE_WINDOWS):
+        first = (w * n) // _SAMPLE_WINDOWS + (n // _SAMPLE_WINDOWS - _SAMPLE_ROWS) // 2
+        stop = first + _SAMPLE_ROWS
+        left, right = guide[first][0], min(m, guide[stop][1])
+        corridor = [(max(0, lo - left), min(right, hi) - left) for lo, hi in guide[first:stop + 1]]
+        corridor[0], corridor[-1] = (0, corridor[0][1]), (corridor[-1][0], right - left)
+        view = aligner.window(first, stop, left, right)
+        for s, t, g in view.run(range(stop - first), range(right - left), layout=False, merges=False,
+                                corridor=corridor):
+            beads.append((tuple(first + i for i in s), tuple(left + j for j in t), g))
+    return beads
+
+
 def _chunks(paragraphs: list[Paragraph], size: int) -> list[Paragraph]:
     """One paragraph per chunk of ``size``, standing where the chunk starts (the coarse view of
     a side needs a chunk's place and length, see _chunk_lengths, not its text)."""
@@ -846,9 +891,14 @@ def _align_paragraphs(paragraphs: list[Paragraph], src_lang: str, tgt_lang: str)
         aligner.estimate_null()
         all_src, all_tgt = list(range(len(src))), list(range(len(tgt)))
         guide = _coarse_corridor(aligner)
-        first = aligner.run(all_src, all_tgt, layout=False, merges=False, corridor=guide)
-        aligner.learn_from(first)
-        corridor = aligner.corridor(_CORRIDOR) if guide is not None else None
+        if guide is not None and len(src) > 2 * _SAMPLE_WINDOWS * _SAMPLE_ROWS:
+            # A book-length post: its habits are learnt from stretches of it, and the corridor
+            # of the coarse path, a little wider, is searched once.
+            aligner.learn_from(_sampled_first_pass(aligner, guide))
+            corridor = [(max(0, lo - _GUIDE_MARGIN), min(len(tgt), hi + _GUIDE_MARGIN)) for lo, hi in guide]
+        else:
+            aligner.learn_from(aligner.run(all_src, all_tgt, layout=False, merges=False, corridor=guide))
+            corridor = aligner.corridor(_CORRIDOR) if guide is not None else None
         beads = aligner.run(all_src, all_tgt, layout=True, corridor=corridor)
         extra = aligner.second_renderings(beads)
     return _units(paragraphs, src, tgt, beads, extra, tgt_lang)

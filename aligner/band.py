@@ -70,6 +70,14 @@ class _Occurrences:
                              minlength=2 * chunks).reshape(chunks, 2)
         return coarse, totals
 
+    def window(self, first: int, stop: int) -> _Occurrences:
+        """The occurrences of paragraphs first..stop-1, numbered from 0."""
+        view = object.__new__(_Occurrences)
+        taken = self.between(first, stop)
+        view.paragraph, view.item, view.weight = self.paragraph[taken] - first, self.item[taken], self.weight[taken]
+        view.start = self.start[first:stop + 1] - self.start[first]
+        return view
+
     def between(self, first: int, stop: int) -> slice:
         """The occurrences of paragraphs first..stop-1."""
         return slice(int(self.start[max(0, first)]), int(self.start[max(0, min(stop, len(self.start) - 1))]))
@@ -94,6 +102,15 @@ class _Postings:
         codes = np.sort(item[keep] * coarse.stride + paragraph[keep] // size)
         coarse.codes = codes[np.append(True, codes[1:] != codes[:-1])] if len(codes) else codes
         return coarse
+
+    def window(self, first: int, stop: int) -> _Postings:
+        """The postings of paragraphs first..stop-1, numbered from 0 (still sorted)."""
+        item, paragraph = self.codes // self.stride, self.codes % self.stride
+        keep = (paragraph >= first) & (paragraph < stop)
+        view = object.__new__(_Postings)
+        view.stride = stop - first + 1
+        view.codes = item[keep] * view.stride + paragraph[keep] - first
+        return view
 
     def holds(self, item: np.ndarray, paragraph: np.ndarray) -> np.ndarray:
         """Does each paragraph reach the item beside it?"""
@@ -153,6 +170,17 @@ class ItemTables:
         coarse.src_reach = self.src_reach.grouped(size, held_tgt)
         coarse.tgt_reach = self.tgt_reach.grouped(size, held_src)
         return coarse
+
+    def window(self, src_first: int, src_stop: int, tgt_first: int, tgt_stop: int) -> ItemTables:
+        """The tables of a stretch of the post: source and target paragraphs in these ranges."""
+        view = object.__new__(ItemTables)
+        view.kind, view.idf = self.kind, self.idf
+        view.src, view.tgt = self.src.window(src_first, src_stop), self.tgt.window(tgt_first, tgt_stop)
+        view.src_kind, view.tgt_kind = self.kind[view.src.item], self.kind[view.tgt.item]
+        view.src_reach = self.src_reach.window(src_first, src_stop)
+        view.tgt_reach = self.tgt_reach.window(tgt_first, tgt_stop)
+        view.src_totals, view.tgt_totals = self.src_totals[src_first:src_stop], self.tgt_totals[tgt_first:tgt_stop]
+        return view
 
     def pair_tallies(self, src: np.ndarray, tgt: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Matched source and target weight per kind (2 × pairs) of the pairs (src[p], tgt[p])."""

@@ -147,3 +147,22 @@ def test_band_tallies_equal_the_pair_tallies_in_every_cell():
             assert tgt_hit[k][cell] == pytest.approx(tally[kind][2])
             matched += tally[kind][0] > 0
     assert matched > n  # the band is not trivially empty
+
+
+def test_a_window_of_the_item_tables_tallies_like_the_whole():
+    from aligner.align import _Aligner
+    from aligner.api import detect_text
+    from aligner.band import np
+
+    paragraphs, _ = detect_text(case_doc(SAMPLES / "minutes-with-commentary").read_text(encoding="utf-8"))
+    src = [p for p in paragraphs if p.lang == "en"]
+    tgt = [p for p in paragraphs if p.lang == "vi"]
+    tables = _Aligner(src, tgt, use_lexicon=True, src_is_english=True)._item_tables()
+    s0, s1, t0, t1 = 3, len(src) - 2, 2, len(tgt) - 3
+    window = tables.window(s0, s1, t0, t1)
+    i, j = np.meshgrid(np.arange(s1 - s0), np.arange(t1 - t0), indexing="ij")
+    i, j = i.ravel(), j.ravel()
+    for whole, part in zip(tables.pair_tallies(i + s0, j + t0), window.pair_tallies(i, j)):
+        assert np.allclose(whole, part)
+        assert whole.sum() > 0
+    assert np.array_equal(window.src_totals, tables.src_totals[s0:s1])

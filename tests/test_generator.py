@@ -64,3 +64,28 @@ def test_aligner_on_a_generated_post_is_close_to_its_gold():
     predicted, _ = predicted_links(result, atoms)
     wanted = {(s, t) for ss, tt in gold["links"] for s in ss for t in tt}
     assert link_f1(predicted, wanted) >= 0.95
+
+
+def _generated_f1(text: str, gold: dict) -> float:
+    atoms = [t for _, t in gold["atoms"]]
+    predicted, _ = predicted_links(align_text(text), atoms)
+    return link_f1(predicted, {(s, t) for ss, tt in gold["links"] for s in ss for t in tt})
+
+
+def test_book_length_posts_learn_from_stretches_as_well_as_from_the_whole(monkeypatch):
+    """Above 2 × windows × rows source paragraphs the first pass aligns stretches only; shrunk
+    so a 2,000-paragraph post takes that path, it must do as well as the full first pass."""
+    import aligner.align as stage
+
+    text, gold = generate(2000, seed=5)
+    whole = _generated_f1(text, gold)
+    monkeypatch.setattr(stage, "_SAMPLE_WINDOWS", 4)
+    monkeypatch.setattr(stage, "_SAMPLE_ROWS", 80)
+    learnt = []
+    original = stage._Aligner.learn_from
+    monkeypatch.setattr(stage._Aligner, "learn_from", lambda self, beads: (learnt.append(len(beads)),
+                                                                             original(self, beads)))
+    sampled = _generated_f1(text, gold)
+    assert learnt and learnt[0] < 4 * 80 * 1.2  # the stretches' beads only
+    assert whole >= 0.95
+    assert sampled >= whole - 0.01
