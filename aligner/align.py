@@ -31,7 +31,7 @@ from itertools import accumulate, chain
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .features import Features, phrase_starts, source_features, target_features
+from .features import Features, phrase_lengths, source_features, target_features
 from .models import AlignedUnit, Paragraph
 from .text import lexicon_en_vi
 
@@ -138,7 +138,7 @@ class _Lexicon:
     def __init__(self, active: bool) -> None:
         self.forward: dict[str, set[str]] = defaultdict(set)
         self.reverse: dict[str, set[str]] = defaultdict(set)
-        self._starts: dict[str, tuple[int, ...]] | None = None
+        self._lengths: tuple[int, ...] | None = None
         if active:
             for lemma, renderings in lexicon_en_vi().items():
                 for rendering in renderings:
@@ -149,11 +149,11 @@ class _Lexicon:
         self.reverse[rendering].add(lemma)
 
     @property
-    def starts(self) -> dict[str, tuple[int, ...]]:
-        """Which syllables begin a rendering, and its possible lengths (see phrase_starts)."""
-        if self._starts is None:
-            self._starts = phrase_starts(self.reverse)
-        return self._starts
+    def lengths(self) -> tuple[int, ...]:
+        """The lengths of the renderings, in syllables (see phrase_lengths)."""
+        if self._lengths is None:
+            self._lengths = phrase_lengths(self.reverse)
+        return self._lengths
 
 
 def _kind_of(item: str) -> str:
@@ -355,8 +355,8 @@ class _Aligner:
         if english and self.lexicon.forward:
             return [source_features(p.text) for p in paragraphs]
         phrases = self.lexicon.reverse if self.lexicon.forward else {}
-        starts = self.lexicon.starts if phrases else {}
-        return [target_features(p.text, phrases, starts) for p in paragraphs]
+        lengths = self.lexicon.lengths if phrases else ()
+        return [target_features(p.text, phrases, lengths) for p in paragraphs]
 
     def _build_evidence(self) -> _Evidence:
         src_f = self._features(self.src, self.src_is_english)

@@ -17,10 +17,12 @@ from .text import (NUMBER, english_lemmas, english_vocabulary, lexicon_en_vi, st
                    vietnamese_vocabulary, words)
 
 _MONTHS = ("january february march april may june july august september october november december").split()
+_MONTH_NAMES = frozenset(_MONTHS) - {"may"}  # "may" is far more often the verb
 _SYMBOL_CLASSES = {
     "[": "[", "]": "]", "(": "(", ")": ")", "*": "*", "?": "?", "!": "!", "%": "%", "•": "•",
     "“": '"', "”": '"', '"': '"', "«": '"', "»": '"', "„": '"',
 }
+_SYMBOL = regex.compile("[" + regex.escape("".join(_SYMBOL_CLASSES)) + "]")
 _TRAILING_COLON = regex.compile(r":\s*$")
 _DIGITS = regex.compile(r"\d+")
 _NAME_GAP = regex.compile(r"[ \-]+")
@@ -93,7 +95,7 @@ def _name_key(word: str) -> str:
 
 
 def _symbols(text: str) -> Counter:
-    counts: Counter = Counter(_SYMBOL_CLASSES[ch] for ch in text if ch in _SYMBOL_CLASSES)
+    counts: Counter = Counter(map(_SYMBOL_CLASSES.__getitem__, _SYMBOL.findall(text)))
     if _TRAILING_COLON.search(text):
         counts[":$"] += 1
     return counts
@@ -112,34 +114,27 @@ def source_features(text: str) -> Features:
     tokens = words(text)
     lexicon = lexicon_en_vi()
     lowered = [t.lower() for t in tokens]
-    lemmas = {lemma for lemma in map(lexicon_lemma, tokens) if lemma is not None}
-    for first, second in zip(lowered, lowered[1:]):
-        if f"{first} {second}" in lexicon:
-            lemmas.add(f"{first} {second}")
+    lemmas = set(map(lexicon_lemma, tokens))
+    lemmas.discard(None)
+    lemmas.update(filter(lexicon.__contains__, map(" ".join, zip(lowered, lowered[1:]))))
     numbers = _number_anchors(text)
-    numbers.update(str(_MONTHS.index(t) + 1) for t in lowered if t in _MONTHS and t != "may")
+    numbers.update(str(_MONTHS.index(t) + 1) for t in _MONTH_NAMES.intersection(lowered))
     return Features(len(text), numbers, name_anchors(text, True), _symbols(text), lemmas)
 
 
-def phrase_starts(phrases: Iterable[str]) -> dict[str, tuple[int, ...]]:
-    """First syllable of each phrase → the phrase lengths (in syllables) that start with it."""
-    starts: dict[str, set[int]] = {}
-    for phrase in phrases:
-        parts = phrase.split()
-        starts.setdefault(parts[0], set()).add(len(parts))
-    return {first: tuple(sorted(lengths)) for first, lengths in starts.items()}
+def phrase_lengths(phrases: Iterable[str]) -> tuple[int, ...]:
+    """The lengths, in syllables, that the phrases have."""
+    return tuple(sorted({len(phrase.split()) for phrase in phrases}))
 
 
-def target_features(text: str, phrases: dict[str, set[str]], starts: dict[str, tuple[int, ...]]) -> Features:
+def target_features(text: str, phrases: dict[str, set[str]], lengths: tuple[int, ...]) -> Features:
     """Features of a Vietnamese paragraph; lexical items are lexicon renderings present in it.
 
-    ``starts`` (from phrase_starts) says which syllables can begin a phrase, and how long it
-    can be, so only those n-grams are looked up."""
+    Every run of n syllables, for each phrase length n (from phrase_lengths), is looked up;
+    the runs are made and tested by map and filter, without a Python loop per syllable."""
     syllables = [t.lower() for t in words(text)]
     present: set[str] = set()
-    for i, syllable in enumerate(syllables):
-        for n in starts.get(syllable, ()):
-            phrase = " ".join(syllables[i:i + n]) if n > 1 else syllable
-            if phrase in phrases:
-                present.add(phrase)
+    for n in lengths:
+        runs = syllables if n == 1 else map(" ".join, zip(*(syllables[k:] for k in range(n))))
+        present.update(filter(phrases.__contains__, runs))
     return Features(len(text), _number_anchors(text), name_anchors(text, False), _symbols(text), present)
