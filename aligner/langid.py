@@ -83,9 +83,9 @@ def classify(text: str) -> str:
     tokens = WORD.findall(plain)
     if not tokens:
         return UNDETERMINED
-    letters = sum(len(t) for t in tokens)
+    letters = sum(map(len, tokens))
     ascii_only = plain.isascii()  # most English: no script check, no Vietnamese marks to count
-    latin = len(tokens) if ascii_only else sum(1 for t in tokens if _LATIN.match(t))
+    latin = len(tokens) if ascii_only else len(list(filter(_LATIN.match, tokens)))
     if latin * 2 < len(tokens):
         if letters >= _LANGDETECT_MIN_LETTERS // 2:
             code, prob = _langdetect(text)
@@ -96,10 +96,10 @@ def classify(text: str) -> str:
         return UNDETERMINED if _is_vietnamese_name(tokens) else "vi"
     lowered = [t.lower() for t in tokens]
     vocabulary = english_vocabulary()
-    function_hits = sum(1 for t in lowered if t in _ENGLISH_FUNCTION_WORDS)
+    function_hits = sum(map(_ENGLISH_FUNCTION_WORDS.__contains__, lowered))
     if len(tokens) >= 6 and function_hits / len(tokens) >= 0.12:
         return "en"
-    english_hits = sum(1 for t in tokens if looks_english(t))
+    english_hits = sum(map(looks_english, tokens))
     unaccented_vi = sum(1 for t in lowered if is_vi_syllable(t) and t not in vocabulary)
     if len(tokens) >= 3 and unaccented_vi / len(tokens) >= 0.6:
         return UNDETERMINED if _is_name_like(tokens) else "vi"

@@ -48,7 +48,13 @@ def normalize_text(text: str) -> str:
 
 
 def collapse_whitespace(text: str) -> str:
-    """Collapse whitespace runs to one space: the form paragraphs take in the output."""
+    """Collapse whitespace runs to one space: the form paragraphs take in the output.
+
+    Most lines hold single spaces only; they are only stripped (the regex costs more than
+    the test that spares it)."""
+    stripped = text.strip()
+    if "  " not in stripped and stripped.isprintable():  # no whitespace but single spaces
+        return stripped
     return _WHITESPACE_RUN.sub(" ", text).strip()
 
 

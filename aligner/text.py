@@ -71,6 +71,7 @@ def words(text: str) -> list[str]:
     return WORD.findall(without_urls(text))
 
 
+@lru_cache(maxsize=200_000)
 def is_vi_syllable(word: str) -> bool:
     """True when an unaccented word has the shape of a Vietnamese syllable."""
     return VI_SYLLABLE.fullmatch(strip_accents(word).lower()) is not None
@@ -145,8 +146,10 @@ def english_lemmas(word: str) -> list[str]:
 _ENGLISH_ENDINGS = regex.compile(r"(?:tion|tions|ment|ments|ness|ity|ities|ers|ors|ing|ed|ies|ship|ful|less|ous|ive)$")
 
 
+@lru_cache(maxsize=200_000)
 def looks_english(word: str) -> bool:
-    """True for a word in the English vocabulary, directly or by a common ending."""
+    """True for a word in the English vocabulary, directly or by a common ending (cached:
+    words recur, and the tagger asks about every one)."""
     vocabulary = english_vocabulary()
     if word.lower() in vocabulary or any(lemma in vocabulary for lemma in english_lemmas(word)):
         return True
