@@ -31,7 +31,7 @@ from itertools import accumulate, chain
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from .features import Features, phrase_lengths, source_features, target_features
+from .features import Features, PhraseTable, phrase_table, source_features, target_features
 from .models import AlignedUnit, Paragraph
 from .text import lexicon_en_vi
 
@@ -138,7 +138,7 @@ class _Lexicon:
     def __init__(self, active: bool) -> None:
         self.forward: dict[str, set[str]] = defaultdict(set)
         self.reverse: dict[str, set[str]] = defaultdict(set)
-        self._lengths: tuple[int, ...] | None = None
+        self._table: tuple[PhraseTable, tuple[int, ...]] | None = None
         if active:
             for lemma, renderings in lexicon_en_vi().items():
                 for rendering in renderings:
@@ -149,11 +149,11 @@ class _Lexicon:
         self.reverse[rendering].add(lemma)
 
     @property
-    def lengths(self) -> tuple[int, ...]:
-        """The lengths of the renderings, in syllables (see phrase_lengths)."""
-        if self._lengths is None:
-            self._lengths = phrase_lengths(self.reverse)
-        return self._lengths
+    def table(self) -> tuple[PhraseTable, tuple[int, ...]]:
+        """The renderings keyed by their syllables, and their lengths (see phrase_table)."""
+        if self._table is None:
+            self._table = phrase_table(self.reverse)
+        return self._table
 
 
 def _kind_of(item: str) -> str:
@@ -354,9 +354,8 @@ class _Aligner:
     def _features(self, paragraphs: list[Paragraph], english: bool) -> list[Features]:
         if english and self.lexicon.forward:
             return [source_features(p.text) for p in paragraphs]
-        phrases = self.lexicon.reverse if self.lexicon.forward else {}
-        lengths = self.lexicon.lengths if phrases else ()
-        return [target_features(p.text, phrases, lengths) for p in paragraphs]
+        table, lengths = self.lexicon.table if self.lexicon.forward else ({}, ())
+        return [target_features(p.text, table, lengths) for p in paragraphs]
 
     def _build_evidence(self) -> _Evidence:
         src_f = self._features(self.src, self.src_is_english)

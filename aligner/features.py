@@ -122,19 +122,29 @@ def source_features(text: str) -> Features:
     return Features(len(text), numbers, name_anchors(text, True), _symbols(text), lemmas)
 
 
-def phrase_lengths(phrases: Iterable[str]) -> tuple[int, ...]:
-    """The lengths, in syllables, that the phrases have."""
-    return tuple(sorted({len(phrase.split()) for phrase in phrases}))
+# A phrase by its syllables: the string for one syllable, a tuple of them for more.
+PhraseTable = dict[str | tuple[str, ...], str]
 
 
-def target_features(text: str, phrases: dict[str, set[str]], lengths: tuple[int, ...]) -> Features:
+def phrase_table(phrases: Iterable[str]) -> tuple[PhraseTable, tuple[int, ...]]:
+    """Phrases keyed by their syllables (one syllable: the string; more: a tuple of them),
+    and the lengths in syllables they have. Tuples of words already made are hashed from
+    their words' cached hashes: no string is built to look a run up."""
+    table: PhraseTable = {}
+    for phrase in phrases:
+        parts = tuple(phrase.split())
+        table[parts[0] if len(parts) == 1 else parts] = phrase
+    return table, tuple(sorted({1 if isinstance(key, str) else len(key) for key in table}))
+
+
+def target_features(text: str, table: PhraseTable, lengths: tuple[int, ...]) -> Features:
     """Features of a Vietnamese paragraph; lexical items are lexicon renderings present in it.
 
-    Every run of n syllables, for each phrase length n (from phrase_lengths), is looked up;
-    the runs are made and tested by map and filter, without a Python loop per syllable."""
+    Every run of n syllables, for each phrase length n (see phrase_table), is looked up; the
+    runs are made and tested by zip, map and filter, without a Python loop per syllable."""
     syllables = [t.lower() for t in words(text)]
     present: set[str] = set()
     for n in lengths:
-        runs = syllables if n == 1 else map(" ".join, zip(*(syllables[k:] for k in range(n))))
-        present.update(filter(phrases.__contains__, runs))
+        runs = syllables if n == 1 else zip(*(syllables[k:] for k in range(n)))
+        present.update(map(table.__getitem__, filter(table.__contains__, runs)))
     return Features(len(text), _number_anchors(text), name_anchors(text, False), _symbols(text), present)
