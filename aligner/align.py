@@ -29,10 +29,12 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from itertools import accumulate, chain
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING
 
 from .features import Features, PhraseTable, phrase_table, source_features, target_features
 from .models import AlignedUnit, Paragraph
+from .parallel import parallel_map
 from .text import lexicon_en_vi
 
 if TYPE_CHECKING:
@@ -352,10 +354,11 @@ class _Aligner:
         return runs_src, runs_tgt
 
     def _features(self, paragraphs: list[Paragraph], english: bool) -> list[Features]:
+        texts = [p.text for p in paragraphs]
         if english and self.lexicon.forward:
-            return [source_features(p.text) for p in paragraphs]
+            return parallel_map(source_features, texts)
         table, lengths = self.lexicon.table if self.lexicon.forward else ({}, ())
-        return [target_features(p.text, table, lengths) for p in paragraphs]
+        return parallel_map(partial(target_features, table=table, lengths=lengths), texts)
 
     def _build_evidence(self) -> _Evidence:
         src_f = self._features(self.src, self.src_is_english)

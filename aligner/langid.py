@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import regex
 
 from .models import Paragraph
+from .parallel import parallel_map
 from .text import (VI_MARKED_WORD, VI_STRONG_WORD, WORD, english_vocabulary, is_vi_syllable, looks_english,
                    vietnamese_vocabulary, without_urls)
 
@@ -141,7 +142,7 @@ def _settle_pending(tags: list[str]) -> list[str]:
 
 def tag_paragraphs(paragraphs: list[Paragraph]) -> list[Paragraph]:
     """Set ``lang`` on every paragraph (in place) and return them."""
-    tags = _settle_pending([classify(p.text) for p in paragraphs])
+    tags = _settle_pending(parallel_map(classify, [p.text for p in paragraphs]))
     for paragraph, tag in zip(paragraphs, tags):
         paragraph.lang = tag
     return paragraphs
