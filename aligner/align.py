@@ -434,12 +434,10 @@ class _Aligner:
         d = self.runs_tgt[j] - self.runs_src[i]
         return max(-_MAX_OFFSET, min(_MAX_OFFSET, d))
 
-    def gain(self, src_ids: tuple[int, ...], tgt_ids: tuple[int, ...], layout: bool = True,
-             proven: bool = False) -> float:
-        """Log-odds that the bead is a translation: content + length (+ layout) + prior.
-        ``proven``: the parts of a merge are already known to prove themselves."""
+    def gain(self, src_ids: tuple[int, ...], tgt_ids: tuple[int, ...], layout: bool = True) -> float:
+        """Log-odds that the bead is a translation: content + length (+ layout) + prior."""
         merge = len(src_ids) + len(tgt_ids) > 2
-        if merge and not proven and not self._parts_prove_themselves(src_ids, tgt_ids):
+        if merge and not self._parts_prove_themselves(src_ids, tgt_ids):
             return float("-inf")  # checked first: it is cheaper than the merged tally
         value = self._content(self._tally(src_ids, tgt_ids))
         value += self._length(sum(self.src_len[i] for i in src_ids), sum(self.tgt_len[j] for j in tgt_ids))
@@ -591,7 +589,7 @@ class _Aligner:
                     if source == neg:
                         continue
                     if g is None:  # computed only where the bead can start
-                        g = self._bead_gain(a, b, how, src_ids, tgt_ids, layout, candidates is not None)
+                        g = self._bead_gain(a, b, how, src_ids, tgt_ids, layout)
                         if not g > 0:
                             continue
                     value, k = source + g, b - lo
@@ -619,10 +617,9 @@ class _Aligner:
 
     def _band_candidates(self, corridor: list[tuple[int, int]], layout: bool,
                          merges: bool) -> dict[int, list[tuple[int, int, float | None]]]:
-        """What _row_candidates gives, for every row of the corridor at once, with the gains
-        of diagonal beads already computed (numpy) and only those beads whose gain is positive;
-        a merge is left for the pair scorer only where each of its parts proves itself (so
-        the scorer need not check that again)."""
+        """What _row_candidates gives, for every row of the corridor at once, with every gain
+        computed (numpy), and only the beads whose gain is positive. A merge is scored only
+        where each of its parts proves itself, as in gain."""
         from .band import Band, np
         tables = self._item_tables()
         n, m = len(self.src), len(self.tgt)
@@ -634,11 +631,8 @@ class _Aligner:
         high = np.minimum(np.append(hi[1:], hi[-1]), m) if merges else np.minimum(hi, m)
         low = np.minimum.accumulate(low[::-1])[::-1]
         band = Band(low, np.maximum(np.maximum.accumulate(high), low - 1))
-        src_len, tgt_len = np.array(self.src_len, dtype=np.float64), np.array(self.tgt_len, dtype=np.float64)
         runs_src, runs_tgt = np.array(self.runs_src), np.array(self.runs_tgt)
-        bonus = np.array([self.model.offset_bonus.get(d, 0.0) if layout else 0.0
-                          for d in range(-_MAX_OFFSET, _MAX_OFFSET + 1)])
-        model = self.model
+        score = _VectorScore(self, layout)
         diagonal: dict[int, list] = defaultdict(list)
         two_one: dict[int, list] = defaultdict(list)
         one_two: dict[int, list] = defaultdict(list)
@@ -649,13 +643,7 @@ class _Aligner:
             src_hit, tgt_hit = band.tallies(tables, start, stop)
             i, j = rows - 1, columns - 1
             src_total, tgt_total = tables.src_totals[i].T, tables.tgt_totals[j].T
-            value = self._vector_content(src_hit + tgt_hit, src_total + tgt_total, "both")
-            ratio = np.log((tgt_len[j] + 1) / (src_len[i] + 1))
-            sd = np.sqrt(model.len_sd ** 2 + 2.0 / (np.minimum(src_len[i], tgt_len[j]) + 1))
-            value += (-0.5 * ((ratio - model.len_mu) / sd) ** 2 - np.log(sd)) - \
-                (-0.5 * ((ratio - model.len_mu_null) / model.len_sd_null) ** 2 - math.log(model.len_sd_null))
-            value += bonus[np.clip(runs_tgt[j] - runs_src[i], -_MAX_OFFSET, _MAX_OFFSET) + _MAX_OFFSET]
-            value += _PAIR_BIAS
+            value = score.gain(src_hit, src_total, tgt_hit, tgt_total, i, j, 1, 1)
             own = (rows >= first) & (columns >= lo[rows]) & (columns <= hi[rows])
             chosen = np.nonzero(own & (value > 0))[0]
             for a, b, g in zip(rows[chosen].tolist(), columns[chosen].tolist(), value[chosen].tolist()):
@@ -671,14 +659,18 @@ class _Aligner:
             chosen = np.nonzero(own & (rows >= 2) & holds_above & src_proves &
                                 src_proves[np.where(holds_above, above, 0)] &
                                 (runs_src[np.maximum(i - 1, 0)] == runs_src[i]))[0]
-            for a, b in zip(rows[chosen].tolist(), columns[chosen].tolist()):
-                two_one[a].append((b, 7, None))
+            gains = score.gain(*tables.merge_tallies(i[chosen] - 1, j[chosen], True), i[chosen] - 1, j[chosen], 2, 1)
+            kept = gains > 0
+            for a, b, g in zip(rows[chosen][kept].tolist(), columns[chosen][kept].tolist(), gains[kept].tolist()):
+                two_one[a].append((b, 7, g))
             index = np.arange(len(rows))
             holds_left = (columns - 1 >= low[rows]) & (columns >= 2)
             chosen = np.nonzero(own & holds_left & tgt_proves & tgt_proves[np.where(holds_left, index - 1, 0)] &
                                 (runs_tgt[np.maximum(j - 1, 0)] == runs_tgt[j]))[0]
-            for a, b in zip(rows[chosen].tolist(), columns[chosen].tolist()):
-                one_two[a].append((b, 5, None))
+            gains = score.gain(*tables.merge_tallies(i[chosen], j[chosen] - 1, False), i[chosen], j[chosen] - 1, 1, 2)
+            kept = gains > 0
+            for a, b, g in zip(rows[chosen][kept].tolist(), columns[chosen][kept].tolist(), gains[kept].tolist()):
+                one_two[a].append((b, 5, g))
         return {a: diagonal.get(a, []) + two_one.get(a, []) + one_two.get(a, [])
                 for a in set(diagonal) | set(two_one) | set(one_two)}
 
@@ -704,10 +696,10 @@ class _Aligner:
         return found
 
     def _bead_gain(self, a: int, b: int, how: int, src_ids: Sequence[int], tgt_ids: Sequence[int],
-                   layout: bool, proven: bool) -> float:
+                   layout: bool) -> float:
         """Gain of the bead of move ``how`` (3·rows + columns) ending in cell (a, b)."""
         da, db = divmod(how, 3)
-        return self.gain(tuple(src_ids[a - da:a]), tuple(tgt_ids[b - db:b]), layout, proven)
+        return self.gain(tuple(src_ids[a - da:a]), tuple(tgt_ids[b - db:b]), layout)
 
     def _trace(self, src_ids: Sequence[int], tgt_ids: Sequence[int], scores: list[array], lows: list[int],
                edges: list[dict[int, tuple[int, float, float]]]) -> list[tuple]:
@@ -786,6 +778,36 @@ class _Aligner:
                 accepted.extend(chain)
             chain = [bead] if bead is not None else []
         return accepted
+
+
+class _VectorScore:
+    """gain() over arrays of beads of one shape: content + length (+ layout) + prior."""
+
+    def __init__(self, aligner: _Aligner, layout: bool) -> None:
+        from .band import np
+        self.np, self.aligner, self.model = np, aligner, aligner.model
+        self.src_len = np.array(aligner.src_len, dtype=np.float64)
+        self.tgt_len = np.array(aligner.tgt_len, dtype=np.float64)
+        self.runs_src, self.runs_tgt = np.array(aligner.runs_src), np.array(aligner.runs_tgt)
+        self.bonus = np.array([self.model.offset_bonus.get(d, 0.0) if layout else 0.0
+                               for d in range(-_MAX_OFFSET, _MAX_OFFSET + 1)])
+
+    def gain(self, src_hit, src_total, tgt_hit, tgt_total, i, j, src_count: int, tgt_count: int):
+        """Gains of the beads of ``src_count`` source paragraphs from i[p] and ``tgt_count``
+        target paragraphs from j[p], given their tallies."""
+        np, model = self.np, self.model
+        value = self.aligner._vector_content(src_hit + tgt_hit, src_total + tgt_total, "both")
+        src_len = self.src_len[i] + (self.src_len[i + 1] if src_count == 2 else 0.0)
+        tgt_len = self.tgt_len[j] + (self.tgt_len[j + 1] if tgt_count == 2 else 0.0)
+        ratio = np.log((tgt_len + 1) / (src_len + 1))
+        sd = np.sqrt(model.len_sd ** 2 + 2.0 / (np.minimum(src_len, tgt_len) + 1))
+        value += (-0.5 * ((ratio - model.len_mu) / sd) ** 2 - np.log(sd)) - \
+            (-0.5 * ((ratio - model.len_mu_null) / model.len_sd_null) ** 2 - math.log(model.len_sd_null))
+        value += self.bonus[np.clip(self.runs_tgt[j] - self.runs_src[i], -_MAX_OFFSET, _MAX_OFFSET) + _MAX_OFFSET]
+        value += _PAIR_BIAS
+        if src_count + tgt_count > 2:
+            value -= _MERGE_PENALTY
+        return value
 
 
 def _cell(row: array, low: int, b: int) -> float:

@@ -187,16 +187,64 @@ class ItemTables:
         return (self._matched(self.src, self.src_kind, self.tgt_reach, src, tgt),
                 self._matched(self.tgt, self.tgt_kind, self.src_reach, tgt, src))
 
+    def merge_tallies(self, src: np.ndarray, tgt: np.ndarray, two_sources: bool) -> tuple[np.ndarray, ...]:
+        """Matched and total weights (source hit, source total, target hit, target total; each
+        2 kinds × pairs) of merges: src[p] and src[p]+1 with tgt[p] when ``two_sources``, else
+        src[p] with tgt[p] and tgt[p]+1. As the pair scorer counts them: an item both merged
+        paragraphs hold once, at the first one's weight (the smaller in the total); the single
+        side hits what either merged paragraph reaches."""
+        if two_sources:
+            src_hit, src_total = self._merged(self.src, self.src_kind, self.src_totals, self.tgt_reach, src, tgt)
+            tgt_hit, tgt_total = self._matched(self.tgt, self.tgt_kind, self.src_reach, tgt, src, 2), \
+                self.tgt_totals[tgt].T
+        else:
+            tgt_hit, tgt_total = self._merged(self.tgt, self.tgt_kind, self.tgt_totals, self.src_reach, tgt, src)
+            src_hit, src_total = self._matched(self.src, self.src_kind, self.tgt_reach, src, tgt, 2), \
+                self.src_totals[src].T
+        return src_hit, src_total, tgt_hit, tgt_total
+
     @staticmethod
     def _matched(occurrences: _Occurrences, kinds: np.ndarray, reach: _Postings, own: np.ndarray,
-                 other: np.ndarray) -> np.ndarray:
-        sizes = occurrences.start[own + 1] - occurrences.start[own]
-        pair = np.repeat(np.arange(len(own), dtype=np.int64), sizes)
-        position = np.arange(len(pair), dtype=np.int64) - np.repeat(np.cumsum(sizes) - sizes, sizes) \
-            + np.repeat(occurrences.start[own], sizes)
-        found = reach.holds(occurrences.item[position], other[pair])
+                 other: np.ndarray, span: int = 1) -> np.ndarray:
+        """Weight per kind of own[p]'s items that paragraph other[p] (or any of the ``span``
+        paragraphs from it) reaches."""
+        pair, position = _expand(occurrences, own)
+        item = occurrences.item[position]
+        found = reach.holds(item, other[pair])
+        for step in range(1, span):
+            found |= reach.holds(item, other[pair] + step)
         return np.bincount(kinds[position] * len(own) + pair, weights=occurrences.weight[position] * found,
                            minlength=2 * len(own)).reshape(2, len(own))
+
+    def _merged(self, occurrences: _Occurrences, kinds: np.ndarray, totals: np.ndarray, reach: _Postings,
+                first: np.ndarray, other: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Hit and total weight per kind of paragraphs first[p] and first[p]+1 taken together."""
+        count, vocabulary = len(first), len(self.kind)
+        pair_a, position_a = _expand(occurrences, first)
+        pair_b, position_b = _expand(occurrences, first + 1)
+        key_a = pair_a * vocabulary + occurrences.item[position_a]
+        key_b = pair_b * vocabulary + occurrences.item[position_b]
+        order = np.argsort(key_a, kind="stable")
+        at = np.minimum(np.searchsorted(key_a[order], key_b), max(len(key_a) - 1, 0))
+        shared = key_a[order][at] == key_b if len(key_a) else np.zeros(len(key_b), dtype=bool)
+        weight_a, weight_b = occurrences.weight[position_a], occurrences.weight[position_b]
+        hit = np.zeros(2 * count)
+        for pair, position, weight in ((pair_a, position_a, weight_a), (pair_b, position_b, weight_b * ~shared)):
+            found = reach.holds(occurrences.item[position], other[pair])
+            hit += np.bincount(kinds[position] * count + pair, weights=weight * found, minlength=2 * count)
+        overlap = np.where(shared, np.minimum(weight_a[order][at] if len(key_a) else 0.0, weight_b), 0.0)
+        total = totals[first].T + totals[first + 1].T - \
+            np.bincount(kinds[position_b] * count + pair_b, weights=overlap, minlength=2 * count).reshape(2, count)
+        return hit.reshape(2, count), total
+
+
+def _expand(occurrences: _Occurrences, own: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For every occurrence of every paragraph own[p]: p, and the occurrence's position."""
+    sizes = occurrences.start[own + 1] - occurrences.start[own]
+    pair = np.repeat(np.arange(len(own), dtype=np.int64), sizes)
+    position = np.arange(len(pair), dtype=np.int64) - np.repeat(np.cumsum(sizes) - sizes, sizes) \
+        + np.repeat(occurrences.start[own], sizes)
+    return pair, position
 
 
 class Band:

@@ -166,3 +166,26 @@ def test_a_window_of_the_item_tables_tallies_like_the_whole():
         assert np.allclose(whole, part)
         assert whole.sum() > 0
     assert np.array_equal(window.src_totals, tables.src_totals[s0:s1])
+
+
+@pytest.mark.parametrize("two_sources", [True, False], ids=["2-1", "1-2"])
+def test_merge_tallies_equal_the_pair_scorers(two_sources):
+    from aligner.align import KINDS, _Aligner
+    from aligner.api import detect_text
+    from aligner.band import np
+
+    paragraphs, _ = detect_text(case_doc(SAMPLES / "letter-two-renderings").read_text(encoding="utf-8"))
+    src = [p for p in paragraphs if p.lang == "en"]
+    tgt = [p for p in paragraphs if p.lang == "vi"]
+    aligner = _Aligner(src, tgt, use_lexicon=True, src_is_english=True)
+    i, j = np.meshgrid(np.arange(len(src) - two_sources), np.arange(len(tgt) - (not two_sources)), indexing="ij")
+    i, j = i.ravel(), j.ravel()
+    tallies = aligner._item_tables().merge_tallies(i, j, two_sources)
+    shared = 0
+    for p, (a, b) in enumerate(zip(i.tolist(), j.tolist())):
+        bead = ((a, a + 1), (b,)) if two_sources else ((a,), (b, b + 1))
+        expected = aligner._compute_tally(*bead)
+        for k, kind in enumerate(KINDS):
+            assert [t[k][p] for t in tallies] == pytest.approx(list(expected[kind]))
+        shared += expected["soft"][0] > 0
+    assert shared > len(i) // 10  # many merges do match something
