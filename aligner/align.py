@@ -150,6 +150,15 @@ class _Lexicon:
         self.forward[lemma].add(rendering)
         self.reverse[rendering].add(lemma)
 
+    def translations(self) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+        """Item keys of the other side that a lexical item key may be rendered by: source
+        ("s:year" → "t:năm", ...) and target ("t:năm" → "s:year", ...)."""
+        forward = {sys.intern("s:" + lemma): frozenset(sys.intern("t:" + r) for r in renderings)
+                   for lemma, renderings in self.forward.items()}
+        reverse = {sys.intern("t:" + rendering): frozenset(sys.intern("s:" + lemma) for lemma in lemmas)
+                   for rendering, lemmas in self.reverse.items()}
+        return forward, reverse
+
     @property
     def table(self) -> tuple[PhraseTable, tuple[int, ...]]:
         """The renderings keyed by their syllables, and their lengths (see phrase_table)."""
@@ -160,6 +169,53 @@ class _Lexicon:
 
 def _kind_of(item: str) -> str:
     return "hard" if item[0] in "#@" else "soft"
+
+
+def _shared_anchors(src: list[Features], tgt: list[Features]) -> tuple[set[str], set[str]]:
+    """Numbers and name keys found on both sides: only those can be evidence."""
+    numbers = set().union(*(f.numbers for f in src)) & set().union(*(f.numbers for f in tgt)) if src and tgt else set()
+    names = {k for f in src for chain in f.names for k in chain} & {k for f in tgt for chain in f.names for k in chain}
+    return numbers, names
+
+
+def _paragraph_items(features: list[Features | None], numbers: set[str], names: set[str],
+                     side: str) -> list[dict[str, float]]:
+    """Items of every paragraph (see _items), letting each paragraph's features go once read,
+    so a book-length post never holds both at once."""
+    found: list[dict[str, float]] = []
+    prefixed: dict[str, str] = {}
+    for k, f in enumerate(features):
+        found.append(_items(f, numbers, names, side, prefixed))
+        features[k] = None
+    return found
+
+
+def _items(f: Features, numbers: set[str], names: set[str], side: str, prefixed: dict[str, str]) -> dict[str, float]:
+    """Item → share of one unit of evidence it carries (the keys of one name share one).
+    ``prefixed`` keeps each lexical item's key ("s:year"), made once per post."""
+    items: dict[str, float] = {}
+    for n in sorted(f.numbers & numbers):
+        items["#" + n] = 1.0
+    for chain in f.names:
+        kept = [k for k in chain if k in names]
+        for k in kept:
+            items["@" + k] = max(items.get("@" + k, 0.0), 1.0 / len(kept))
+    for symbol, count in sorted(f.symbols.items()):
+        for k in range(count):
+            items[f"${symbol}{k}"] = 1.0
+    for lexical in sorted(f.lexical):
+        key = prefixed.get(lexical)
+        if key is None:
+            key = prefixed[lexical] = sys.intern(f"{side}:{lexical}")
+        items[key] = 1.0
+    return items
+
+
+def _reach(items: dict[str, float], translations: dict[str, frozenset[str]]) -> frozenset[str]:
+    """Keys of the other side a paragraph accounts for: its anchors and the translations of
+    its lexical items (shared strings, not copies)."""
+    return frozenset(k for k in items if k[0] in "#@$").union(*(translations.get(k, ()) for k in items
+                                                                 if k[0] not in "#@$"))
 
 
 def _hits(weights: dict[str, float], reach: frozenset[str]) -> list[float]:
@@ -179,40 +235,17 @@ class _Evidence:
     the renderings of its words), so matching is set membership.
     """
 
-    def __init__(self, src: list[Features], tgt: list[Features], lexicon: _Lexicon) -> None:
-        shared_numbers = set().union(*(f.numbers for f in src)) & set().union(*(f.numbers for f in tgt)) \
-            if src and tgt else set()
-        shared_names = {k for f in src for chain in f.names for k in chain} & \
-            {k for f in tgt for chain in f.names for k in chain}
-        forward = {lemma: frozenset(sys.intern("t:" + r) for r in renderings)
-                   for lemma, renderings in lexicon.forward.items()}
-        reverse = {rendering: frozenset(sys.intern("s:" + lemma) for lemma in lemmas)
-                   for rendering, lemmas in lexicon.reverse.items()}
-        # Items and reach per paragraph; each paragraph's features are let go once read, so a
-        # book-length post never holds both at once.
-        src_shares, self.src_reach = self._consume(src, shared_numbers, shared_names, "s", forward)
-        tgt_shares, self.tgt_reach = self._consume(tgt, shared_numbers, shared_names, "t", reverse)
-        frequency = Counter(chain.from_iterable(src_shares + tgt_shares))
-        total = len(src_shares) + len(tgt_shares)
+    def __init__(self, src_items: list[dict[str, float]], tgt_items: list[dict[str, float]],
+                 forward: dict[str, frozenset[str]], reverse: dict[str, frozenset[str]]) -> None:
+        frequency = Counter(chain.from_iterable(src_items + tgt_items))
+        total = len(src_items) + len(tgt_items)
         self.weight = {item: math.log((total + 1) / (df + 0.5)) for item, df in frequency.items()}
-        self.src_weights, self.tgt_weights = src_shares, tgt_shares
-        self.src_totals, self.tgt_totals = self._weigh(src_shares), self._weigh(tgt_shares)
         # A rendering that occurs nowhere in the post can never be matched: keep only the rest.
         occurring = frozenset(self.weight)
-        self.src_reach = [reach & occurring for reach in self.src_reach]
-        self.tgt_reach = [reach & occurring for reach in self.tgt_reach]
-
-    def _consume(self, features: list[Features | None], numbers: set[str], names: set[str], side: str,
-                 table: dict[str, frozenset[str]]) -> tuple[list[dict[str, float]], list[frozenset[str]]]:
-        """Items and reach of every paragraph, emptying ``features`` as it goes."""
-        shares, reach = [], []
-        prefixed: dict[str, str] = {}
-        for k, f in enumerate(features):
-            items = self._items(f, numbers, names, side, prefixed)
-            shares.append(items)
-            reach.append(self._reach(items, f, table))
-            features[k] = None
-        return shares, reach
+        self.src_reach = [_reach(items, forward) & occurring for items in src_items]
+        self.tgt_reach = [_reach(items, reverse) & occurring for items in tgt_items]
+        self.src_weights, self.tgt_weights = src_items, tgt_items
+        self.src_totals, self.tgt_totals = self._weigh(src_items), self._weigh(tgt_items)
 
     def _weigh(self, shares: list[dict[str, float]]) -> list[dict[str, float]]:
         """Turn each paragraph's shares into weights (share × the item's weight), in place, and
@@ -228,32 +261,6 @@ class _Evidence:
                     soft += w
             totals.append({"hard": hard, "soft": soft})
         return totals
-
-    @staticmethod
-    def _items(f: Features, numbers: set[str], names: set[str], side: str, prefixed: dict[str, str]) -> dict[str, float]:
-        """Item → share of one unit of evidence it carries (the keys of one name share one).
-        ``prefixed`` keeps each lexical item's key ("s:year"), made once per post."""
-        items: dict[str, float] = {}
-        for n in sorted(f.numbers & numbers):
-            items["#" + n] = 1.0
-        for chain in f.names:
-            kept = [k for k in chain if k in names]
-            for k in kept:
-                items["@" + k] = max(items.get("@" + k, 0.0), 1.0 / len(kept))
-        for symbol, count in sorted(f.symbols.items()):
-            for k in range(count):
-                items[f"${symbol}{k}"] = 1.0
-        for lexical in sorted(f.lexical):
-            key = prefixed.get(lexical)
-            if key is None:
-                key = prefixed[lexical] = sys.intern(f"{side}:{lexical}")
-            items[key] = 1.0
-        return items
-
-    @staticmethod
-    def _reach(items: dict[str, float], f: Features, table: dict[str, frozenset[str]]) -> frozenset[str]:
-        """Keys of the other side that this paragraph accounts for (shared strings, not copies)."""
-        return frozenset(k for k in items if k[0] in "#@$").union(*(table.get(w, ()) for w in f.lexical))
 
     def tally(self, src_ids: Sequence[int], tgt_ids: Sequence[int]) -> Tally:
         """Matched and total item weights of a bead, per kind and side.
@@ -287,20 +294,22 @@ class _Evidence:
 
 
 class _Aligner:
-    def __init__(self, src: list[Paragraph], tgt: list[Paragraph], use_lexicon: bool, src_is_english: bool) -> None:
+    def __init__(self, src: list[Paragraph], tgt: list[Paragraph], use_lexicon: bool, src_is_english: bool,
+                 vectorise: bool = False) -> None:
+        """``vectorise``: keep the evidence as numpy tables and score with them (band.py), as
+        long posts do; else as Python sets, scored pair by pair."""
         self.src, self.tgt = src, tgt
         self.lexicon = _Lexicon(use_lexicon)
         self.lexicon_active = use_lexicon
         self.src_is_english = src_is_english
         self.model = _Model()
         self.runs_src, self.runs_tgt = self._runs()
-        self.evidence: _Evidence | None = self._build_evidence()
-        self.item_weight = self.evidence.weight
+        self.vectorise = vectorise
+        self.evidence: _Evidence | None = None
+        self._tables: ItemTables | None = None
+        self._build_evidence()
         self.src_len, self.tgt_len = [len(p.text) for p in src], [len(p.text) for p in tgt]
         self._row_tallies: list[dict[tuple[int, int], Tally]] = [{}, {}]
-        # Long posts score their corridors with numpy (see band.py); set by align_paragraphs.
-        self.vectorise = False
-        self._tables: ItemTables | None = None
         self._refresh()
 
     def coarsened(self, size: int) -> _Aligner:
@@ -316,13 +325,15 @@ class _Aligner:
         coarse.runs_src, coarse.runs_tgt = coarse._runs()
         return coarse
 
-    def window(self, src_first: int, src_stop: int, tgt_first: int, tgt_stop: int) -> _Aligner:
-        """The paragraphs src_first..src_stop-1 and tgt_first..tgt_stop-1 alone (scored with
-        numpy only), sharing this model: beads found in it teach this aligner."""
-        view = self._view(self.src[src_first:src_stop], self.tgt[tgt_first:tgt_stop],
-                          self.src_len[src_first:src_stop], self.tgt_len[tgt_first:tgt_stop], self.model,
-                          self._item_tables().window(src_first, src_stop, tgt_first, tgt_stop))
-        view.runs_src, view.runs_tgt = self.runs_src[src_first:src_stop], self.runs_tgt[tgt_first:tgt_stop]
+    def selected(self, src_ids: Sequence[int], tgt_ids: Sequence[int]) -> _Aligner:
+        """Some source and target paragraphs alone (each list increasing; scored with numpy
+        only), sharing this model: what is found in them can teach this aligner."""
+        from .band import np
+        view = self._view([self.src[i] for i in src_ids], [self.tgt[j] for j in tgt_ids],
+                          [self.src_len[i] for i in src_ids], [self.tgt_len[j] for j in tgt_ids], self.model,
+                          self._item_tables().select(np.array(src_ids, dtype=np.int64),
+                                                     np.array(tgt_ids, dtype=np.int64)))
+        view.runs_src, view.runs_tgt = [self.runs_src[i] for i in src_ids], [self.runs_tgt[j] for j in tgt_ids]
         return view
 
     def _view(self, src: list[Paragraph], tgt: list[Paragraph], src_len: list[int], tgt_len: list[int],
@@ -333,7 +344,7 @@ class _Aligner:
         view.lexicon, view.lexicon_active = self.lexicon, self.lexicon_active
         view.src_is_english, view._swapped = self.src_is_english, self._swapped
         view.model = model
-        view.evidence, view.item_weight = None, self.item_weight
+        view.evidence = None
         view._row_tallies = [{}, {}]
         view.vectorise, view._tables = True, tables
         view._refresh()
@@ -360,15 +371,24 @@ class _Aligner:
         table, lengths = self.lexicon.table if self.lexicon.forward else ({}, ())
         return parallel_map(partial(target_features, table=table, lengths=lengths), texts)
 
-    def _build_evidence(self) -> _Evidence:
+    def _build_evidence(self) -> None:
+        """Items of every paragraph, as _Evidence or as ItemTables (``vectorise``)."""
         src_f = self._features(self.src, self.src_is_english)
         tgt_f = self._features(self.tgt, not self.src_is_english)
-        if not self.src_is_english and self.lexicon.forward:
-            # The lexicon reads English to Vietnamese: let the English side play "source" inside.
-            self._swapped = True
-            return _Evidence(tgt_f, src_f, self.lexicon)
-        self._swapped = False
-        return _Evidence(src_f, tgt_f, self.lexicon)
+        # The lexicon reads English to Vietnamese: the English side plays "source" inside.
+        self._swapped = not self.src_is_english and bool(self.lexicon.forward)
+        if self._swapped:
+            src_f, tgt_f = tgt_f, src_f
+        numbers, names = _shared_anchors(src_f, tgt_f)
+        src_items = _paragraph_items(src_f, numbers, names, "s")
+        tgt_items = _paragraph_items(tgt_f, numbers, names, "t")
+        forward, reverse = self.lexicon.translations()
+        if not self.vectorise:
+            self.evidence = _Evidence(src_items, tgt_items, forward, reverse)
+            return
+        from .band import ItemTables
+        tables = ItemTables(src_items, tgt_items, forward, reverse)
+        self._tables = tables.swapped() if self._swapped else tables
 
     def _tally(self, src_ids: tuple[int, ...], tgt_ids: tuple[int, ...]) -> Tally:
         """The bead's tally, source side first, whichever side the lexicon reads from.
@@ -474,7 +494,10 @@ class _Aligner:
         first translation rates from the best match of each source paragraph."""
         model = self.model
         for kind in KINDS:
-            weights = [w for item, w in self.item_weight.items() if _kind_of(item) == kind]
+            if self.vectorise:
+                model.unit_weight[kind] = self._item_tables().unit_weight(KINDS.index(kind))
+                continue
+            weights = [w for item, w in self.evidence.weight.items() if _kind_of(item) == kind]
             model.unit_weight[kind] = statistics.fmean(weights) if weights else 1.0
         shares: dict[tuple[str, str], list[float]] = defaultdict(list)
         best: dict[tuple[str, str], dict[int, float]] = defaultdict(lambda: defaultdict(float))
@@ -605,14 +628,9 @@ class _Aligner:
         return self._trace(src_ids, tgt_ids, scores, lows, edges)
 
     def _item_tables(self) -> ItemTables:
-        """The evidence as arrays, source side first (built once)."""
+        """The evidence as arrays, source side first (a vectorised aligner's only evidence)."""
         if self._tables is None:
-            from .band import ItemTables
-            e = self.evidence
-            sides = [(e.src_weights, e.src_reach, e.src_totals), (e.tgt_weights, e.tgt_reach, e.tgt_totals)]
-            if self._swapped:
-                sides.reverse()
-            self._tables = ItemTables(*sides[0], *sides[1], KINDS, e.weight)
+            raise ValueError("this aligner keeps its evidence as Python sets (vectorise=False)")
         return self._tables
 
     def _band_candidates(self, corridor: list[tuple[int, int]], layout: bool,
@@ -764,9 +782,15 @@ class _Aligner:
         position = {j: k for k, j in enumerate(leftover)}
         if len(self.src) * len(leftover) > _RENDERING_TABLE_LIMIT:
             return []  # too long a search for a second rendering (see README)
-        candidates = [bead for bead in self.run(list(range(len(self.src))), leftover, layout=False, merges=False)
-                      if len(bead[0]) == len(bead[1]) == 1
-                      and self._content(self._tally(bead[0], bead[1])) >= _CONFIDENT_GAIN]
+        all_src = list(range(len(self.src)))
+        if self.vectorise:
+            found = [(s, tuple(leftover[k] for k in t), g) for s, t, g in
+                     self.selected(all_src, leftover).run(all_src, range(len(leftover)), layout=False, merges=False)]
+        else:
+            found = self.run(all_src, leftover, layout=False, merges=False)
+        one_to_one = [bead for bead in found if len(bead[0]) == len(bead[1]) == 1]
+        tallies = self._pair_tallies([(s[0], t[0]) for s, t, _ in one_to_one])
+        candidates = [bead for bead, tally in zip(one_to_one, tallies) if self._content(tally) >= _CONFIDENT_GAIN]
         accepted: list[tuple] = []
         chain: list[tuple] = []
         for bead in candidates + [None]:
@@ -837,7 +861,7 @@ def _sampled_first_pass(aligner: _Aligner, guide: list[tuple[int, int]]) -> list
         left, right = guide[first][0], min(m, guide[stop][1])
         corridor = [(max(0, lo - left), min(right, hi) - left) for lo, hi in guide[first:stop + 1]]
         corridor[0], corridor[-1] = (0, corridor[0][1]), (corridor[-1][0], right - left)
-        view = aligner.window(first, stop, left, right)
+        view = aligner.selected(range(first, stop), range(left, right))
         for s, t, g in view.run(range(stop - first), range(right - left), layout=False, merges=False,
                                 corridor=corridor):
             beads.append((tuple(first + i for i in s), tuple(left + j for j in t), g))
@@ -910,8 +934,8 @@ def _align_paragraphs(paragraphs: list[Paragraph], src_lang: str, tgt_lang: str)
     extra: list[tuple] = []
     if src and tgt:
         pair = {src_lang, tgt_lang}
-        aligner = _Aligner(src, tgt, use_lexicon=pair == {"en", "vi"}, src_is_english=src_lang == "en")
-        aligner.vectorise = len(src) * len(tgt) > _VECTORISE_CELLS
+        aligner = _Aligner(src, tgt, use_lexicon=pair == {"en", "vi"}, src_is_english=src_lang == "en",
+                           vectorise=len(src) * len(tgt) > _VECTORISE_CELLS)
         aligner.estimate_null()
         all_src, all_tgt = list(range(len(src))), list(range(len(tgt)))
         guide = _coarse_corridor(aligner)

@@ -11,6 +11,7 @@ numpy is imported only for such long posts, so a short one starts as fast as eve
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from itertools import chain
 
@@ -36,15 +37,12 @@ def _search(codes: np.ndarray, needles: np.ndarray, side: str) -> np.ndarray:
 class _Occurrences:
     """Every (paragraph, item, weight) of one side, in paragraph order."""
 
-    def __init__(self, weights: Sequence[dict[str, float]], vocabulary: dict[str, int]) -> None:
-        sizes = np.fromiter((len(group) for group in weights), dtype=np.int64, count=len(weights))
-        self.start = np.zeros(len(weights) + 1, dtype=np.int64)
+    def __init__(self, sizes: np.ndarray, item: np.ndarray, weight: np.ndarray) -> None:
+        """``sizes``: items per paragraph; ``item`` and ``weight``: theirs, paragraph after paragraph."""
+        self.start = np.zeros(len(sizes) + 1, dtype=np.int64)
         np.cumsum(sizes, out=self.start[1:])
-        self.paragraph = np.repeat(np.arange(len(weights), dtype=np.int64), sizes)
-        self.item = np.fromiter(map(vocabulary.__getitem__, chain.from_iterable(weights)), dtype=np.int64,
-                                count=int(self.start[-1]))
-        self.weight = np.fromiter(chain.from_iterable(group.values() for group in weights), dtype=np.float64,
-                                  count=int(self.start[-1]))
+        self.paragraph = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
+        self.item, self.weight = item, weight
 
     def grouped(self, size: int, strong: np.ndarray, most: int, kind: np.ndarray) -> tuple[_Occurrences, np.ndarray]:
         """Occurrences of chunks of ``size`` consecutive paragraphs, and their totals per kind.
@@ -70,12 +68,12 @@ class _Occurrences:
                              minlength=2 * chunks).reshape(chunks, 2)
         return coarse, totals
 
-    def window(self, first: int, stop: int) -> _Occurrences:
-        """The occurrences of paragraphs first..stop-1, numbered from 0."""
+    def select(self, ids: np.ndarray) -> _Occurrences:
+        """The occurrences of paragraphs ids[0], ids[1], ..., numbered from 0."""
+        pair, position = _expand(self, ids)
         view = object.__new__(_Occurrences)
-        taken = self.between(first, stop)
-        view.paragraph, view.item, view.weight = self.paragraph[taken] - first, self.item[taken], self.weight[taken]
-        view.start = self.start[first:stop + 1] - self.start[first]
+        view.paragraph, view.item, view.weight = pair, self.item[position], self.weight[position]
+        view.start = np.searchsorted(pair, np.arange(len(ids) + 1, dtype=np.int64))
         return view
 
     def between(self, first: int, stop: int) -> slice:
@@ -86,12 +84,19 @@ class _Occurrences:
 class _Postings:
     """Which paragraphs of one side reach each item, as sorted codes item·stride + paragraph."""
 
-    def __init__(self, reach: Sequence[frozenset[str]], vocabulary: dict[str, int]) -> None:
-        self.stride = len(reach) + 1
-        sizes = [len(keys) for keys in reach]
-        paragraph = np.repeat(np.arange(len(reach), dtype=np.int64), sizes)
-        item = np.fromiter(map(vocabulary.__getitem__, chain.from_iterable(reach)), dtype=np.int64, count=sum(sizes))
-        self.codes = np.sort(item * self.stride + paragraph)
+    def __init__(self, occurrences: _Occurrences, anchor: np.ndarray, translation_start: np.ndarray,
+                 translation: np.ndarray) -> None:
+        """What each paragraph reaches: its own anchors (``anchor`` marks those items), and the
+        translations of its items (item k's are translation[translation_start[k]:...[k + 1]])."""
+        self.stride = len(occurrences.start)
+        held = anchor[occurrences.item]
+        item = occurrences.item
+        counts = translation_start[item + 1] - translation_start[item]
+        position = np.arange(int(counts.sum()), dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts) \
+            + np.repeat(translation_start[item], counts)
+        codes = np.sort(np.concatenate((item[held] * self.stride + occurrences.paragraph[held],
+                                        translation[position] * self.stride + np.repeat(occurrences.paragraph, counts))))
+        self.codes = codes[np.append(True, codes[1:] != codes[:-1])] if len(codes) else codes
 
     def grouped(self, size: int, kept: np.ndarray) -> _Postings:
         """Postings of chunks of ``size`` paragraphs, for the items in ``kept`` only."""
@@ -103,13 +108,15 @@ class _Postings:
         coarse.codes = codes[np.append(True, codes[1:] != codes[:-1])] if len(codes) else codes
         return coarse
 
-    def window(self, first: int, stop: int) -> _Postings:
-        """The postings of paragraphs first..stop-1, numbered from 0 (still sorted)."""
+    def select(self, ids: np.ndarray) -> _Postings:
+        """The postings of paragraphs ids[0], ids[1], ... (in increasing order), numbered from 0."""
         item, paragraph = self.codes // self.stride, self.codes % self.stride
-        keep = (paragraph >= first) & (paragraph < stop)
+        number = np.full(self.stride, -1, dtype=np.int64)
+        number[ids] = np.arange(len(ids), dtype=np.int64)
+        keep = number[paragraph] >= 0
         view = object.__new__(_Postings)
-        view.stride = stop - first + 1
-        view.codes = item[keep] * view.stride + paragraph[keep] - first
+        view.stride = len(ids) + 1
+        view.codes = item[keep] * view.stride + number[paragraph[keep]]  # still sorted
         return view
 
     def holds(self, item: np.ndarray, paragraph: np.ndarray) -> np.ndarray:
@@ -139,21 +146,48 @@ class ItemTables:
     """Both sides' items and reach as arrays; an item's id is its place in ``idf``, which
     holds every item of the post."""
 
-    def __init__(self, src_weights: Sequence[dict[str, float]], src_reach: Sequence[frozenset[str]],
-                 src_totals: Sequence[dict[str, float]], tgt_weights: Sequence[dict[str, float]],
-                 tgt_reach: Sequence[frozenset[str]], tgt_totals: Sequence[dict[str, float]],
-                 kinds: Sequence[str], idf: dict[str, float]) -> None:
-        vocabulary = {key: number for number, key in enumerate(idf)}
-        self.src = _Occurrences(src_weights, vocabulary)
-        self.tgt = _Occurrences(tgt_weights, vocabulary)
+    def __init__(self, src_items: Sequence[dict[str, float]], tgt_items: Sequence[dict[str, float]],
+                 src_translations: dict[str, frozenset[str]], tgt_translations: dict[str, frozenset[str]]) -> None:
+        """From each paragraph's items and the share of a unit each carries (see align.py):
+        an item weighs its share times its rarity in the post, log((N + 1) / (df + 0.5));
+        a paragraph reaches its anchors (numbers, names, marks) and the translations of its
+        words that occur in the post."""
+        keys = list(chain(chain.from_iterable(src_items), chain.from_iterable(tgt_items)))
+        vocabulary = {key: number for number, key in enumerate(dict.fromkeys(keys))}
+        ids = np.fromiter(map(vocabulary.__getitem__, keys), dtype=np.int64, count=len(keys))
+        shares = np.fromiter(chain.from_iterable(items.values() for items in chain(src_items, tgt_items)),
+                             dtype=np.float64, count=len(keys))
+        total = len(src_items) + len(tgt_items)
+        self.idf = np.array([math.log((total + 1) / (df + 0.5))
+                             for df in np.bincount(ids, minlength=len(vocabulary)).tolist()], dtype=np.float64)
         self.kind = np.fromiter(map(kind_index, vocabulary), dtype=np.int64, count=len(vocabulary))
-        self.idf = np.fromiter(idf.values(), dtype=np.float64, count=len(vocabulary))
+        anchor = np.fromiter((key[0] in "#@$" for key in vocabulary), dtype=bool, count=len(vocabulary))
+        weights = shares * self.idf[ids]
+        middle = sum(map(len, src_items))
+        sides = []
+        for items, translations, part in ((src_items, src_translations, slice(0, middle)),
+                                          (tgt_items, tgt_translations, slice(middle, len(keys)))):
+            sizes = np.fromiter(map(len, items), dtype=np.int64, count=len(items))
+            occurrences = _Occurrences(sizes, ids[part], weights[part])
+            start, translation = _translation_table(vocabulary, translations)
+            totals = np.bincount(occurrences.paragraph * 2 + self.kind[occurrences.item], weights=occurrences.weight,
+                                 minlength=2 * len(items)).reshape(len(items), 2)
+            sides.append((occurrences, _Postings(occurrences, anchor, start, translation), totals))
+        (self.src, self.src_reach, self.src_totals), (self.tgt, self.tgt_reach, self.tgt_totals) = sides
         self.src_kind, self.tgt_kind = self.kind[self.src.item], self.kind[self.tgt.item]
-        self.src_reach = _Postings(src_reach, vocabulary)
-        self.tgt_reach = _Postings(tgt_reach, vocabulary)
-        self.src_totals = np.array([[t[k] for k in kinds] for t in src_totals], dtype=np.float64).reshape(-1, 2)
-        self.tgt_totals = np.array([[t[k] for k in kinds] for t in tgt_totals], dtype=np.float64).reshape(-1, 2)
 
+    def swapped(self) -> ItemTables:
+        """The same tables with source and target exchanged."""
+        view = object.__new__(ItemTables)
+        view.kind, view.idf = self.kind, self.idf
+        view.src, view.src_reach, view.src_totals, view.src_kind = self.tgt, self.tgt_reach, self.tgt_totals, self.tgt_kind
+        view.tgt, view.tgt_reach, view.tgt_totals, view.tgt_kind = self.src, self.src_reach, self.src_totals, self.src_kind
+        return view
+
+    def unit_weight(self, kind: int) -> float:
+        """Mean weight of the post's items of a kind (1.0 when it has none), summed exactly."""
+        chosen = self.idf[self.kind == kind]
+        return math.fsum(chosen.tolist()) / len(chosen) if len(chosen) else 1.0
 
     def grouped(self, size: int, strong: float, most: int) -> ItemTables:
         """The tables of chunks of ``size`` consecutive paragraphs (the coarse view of the
@@ -171,15 +205,14 @@ class ItemTables:
         coarse.tgt_reach = self.tgt_reach.grouped(size, held_src)
         return coarse
 
-    def window(self, src_first: int, src_stop: int, tgt_first: int, tgt_stop: int) -> ItemTables:
-        """The tables of a stretch of the post: source and target paragraphs in these ranges."""
+    def select(self, src: np.ndarray, tgt: np.ndarray) -> ItemTables:
+        """The tables of some source and target paragraphs only (each in increasing order)."""
         view = object.__new__(ItemTables)
         view.kind, view.idf = self.kind, self.idf
-        view.src, view.tgt = self.src.window(src_first, src_stop), self.tgt.window(tgt_first, tgt_stop)
+        view.src, view.tgt = self.src.select(src), self.tgt.select(tgt)
         view.src_kind, view.tgt_kind = self.kind[view.src.item], self.kind[view.tgt.item]
-        view.src_reach = self.src_reach.window(src_first, src_stop)
-        view.tgt_reach = self.tgt_reach.window(tgt_first, tgt_stop)
-        view.src_totals, view.tgt_totals = self.src_totals[src_first:src_stop], self.tgt_totals[tgt_first:tgt_stop]
+        view.src_reach, view.tgt_reach = self.src_reach.select(src), self.tgt_reach.select(tgt)
+        view.src_totals, view.tgt_totals = self.src_totals[src], self.tgt_totals[tgt]
         return view
 
     def pair_tallies(self, src: np.ndarray, tgt: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -236,6 +269,14 @@ class ItemTables:
         total = totals[first].T + totals[first + 1].T - \
             np.bincount(kinds[position_b] * count + pair_b, weights=overlap, minlength=2 * count).reshape(2, count)
         return hit.reshape(2, count), total
+
+
+def _translation_table(vocabulary: dict[str, int], translations: dict[str, frozenset[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """Item k's translations that occur in the post: ids translation[start[k]:start[k + 1]]."""
+    found = [[vocabulary[t] for t in translations.get(key, ()) if t in vocabulary] for key in vocabulary]
+    start = np.zeros(len(found) + 1, dtype=np.int64)
+    np.cumsum(np.fromiter(map(len, found), dtype=np.int64, count=len(found)), out=start[1:])
+    return start, np.fromiter(chain.from_iterable(found), dtype=np.int64, count=int(start[-1]))
 
 
 def _expand(occurrences: _Occurrences, own: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
