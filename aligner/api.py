@@ -19,7 +19,12 @@ def detect_text(text: str, paragraphs: str = "auto", input_format: str = "auto")
 
     Line numbers always point into the text given, whatever its format.
     """
-    plain, line_map, used = to_plain(normalize_text(text), input_format)
+    return _detect(normalize_text(text), paragraphs, input_format)
+
+
+def _detect(text: str, paragraphs: str, input_format: str) -> tuple[list[Paragraph], bool]:
+    """detect_text for text already normalised (read_source's)."""
+    plain, line_map, used = to_plain(text, input_format)
     mode = "lines" if used == "html" and paragraphs == "auto" else paragraphs
     found, wrapped = split_paragraphs(plain, mode)
     if line_map is not None:
@@ -36,7 +41,12 @@ def align_text(text: str, src_lang: str = "en", tgt_lang: str = "vi", paragraphs
     >>> [(u.src_text, u.tgt_text) for u in result.pairs]
     [('The cat sleeps.', 'Con mèo đang ngủ.')]
     """
-    found, wrapped = detect_text(text, paragraphs, input_format)
+    return _align(normalize_text(text), src_lang, tgt_lang, paragraphs, input_format, level)
+
+
+def _align(text: str, src_lang: str, tgt_lang: str, paragraphs: str, input_format: str, level: str) -> Alignment:
+    """align_text for text already normalised (read_source's)."""
+    found, wrapped = _detect(text, paragraphs, input_format)
     alignment = Alignment(src_lang, tgt_lang, found, align_paragraphs(found, src_lang, tgt_lang), wrapped)
     if level == "sentence":
         from .sentences import to_sentence_level
@@ -56,7 +66,7 @@ def align_file(path: str | os.PathLike[str], src_lang: str = "en", tgt_lang: str
                paragraphs: str = "auto", encoding: str | None = None, input_format: str = "auto",
                level: str = "paragraph") -> Alignment:
     """Read, decode and align one file (``-`` for standard input)."""
-    alignment = align_text(read_source(path, encoding), src_lang, tgt_lang, paragraphs,
-                           input_format_for(path, input_format), level)
+    alignment = _align(read_source(path, encoding), src_lang, tgt_lang, paragraphs,
+                       input_format_for(path, input_format), level)
     alignment.name = "standard input" if str(path) == "-" else str(path)
     return alignment

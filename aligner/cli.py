@@ -237,8 +237,8 @@ def pairs(
     if not alignments:
         raise typer.Exit(2)
     whole = alignments[0] if len(files) == 1 else combined(alignments)
-    dropped = sum(xml_forbidden_count(a) for a in alignments)
-    if chosen in ("tmx", "html") and dropped:
+    dropped = sum(xml_forbidden_count(a) for a in alignments) if chosen in ("tmx", "html") else 0
+    if dropped:
         print(f"align: note: dropped {dropped} characters that XML does not allow", file=sys.stderr)
     if chosen == "table":
         for name, alignment in done:
