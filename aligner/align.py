@@ -906,12 +906,12 @@ def _coarse_corridor(aligner: _Aligner, limit: int = _FULL_TABLE_LIMIT) -> list[
 
 @contextmanager
 def collector_paused() -> Iterator[None]:
-    """Run a block with Python's cyclic garbage collector paused.
+    """Run a block with Python's cyclic garbage collector paused (nested blocks are fine).
 
-    Alignment builds millions of small containers (item tables, tallies) that all live until
-    it ends and form no reference cycles; the collector would only rescan them again and
-    again as they pile up (a third of the evidence-building time of a 100,000-paragraph post).
-    Reference counting still frees everything; collection resumes afterwards."""
+    Alignment builds millions of small containers (paragraphs, items, tallies) that all live
+    until it ends and form no reference cycles; the collector would only rescan them again
+    and again as they pile up (a third of the evidence-building time of a 100,000-paragraph
+    post). Reference counting still frees everything; collection resumes afterwards."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from .align import align_paragraphs
+from .align import align_paragraphs, collector_paused
 from .langid import tag_paragraphs
 from .markup import to_plain
 from .models import Alignment, Paragraph
@@ -46,8 +46,9 @@ def align_text(text: str, src_lang: str = "en", tgt_lang: str = "vi", paragraphs
 
 def _align(text: str, src_lang: str, tgt_lang: str, paragraphs: str, input_format: str, level: str) -> Alignment:
     """align_text for text already normalised (read_source's)."""
-    found, wrapped = _detect(text, paragraphs, input_format)
-    alignment = Alignment(src_lang, tgt_lang, found, align_paragraphs(found, src_lang, tgt_lang), wrapped)
+    with collector_paused():  # paragraphs and their evidence live until the end (see there)
+        found, wrapped = _detect(text, paragraphs, input_format)
+        alignment = Alignment(src_lang, tgt_lang, found, align_paragraphs(found, src_lang, tgt_lang), wrapped)
     if level == "sentence":
         from .sentences import to_sentence_level
 

