@@ -4,11 +4,13 @@
     python3 benchmarks/run.py                       # 1k and 10k paragraphs, 3 runs each
     python3 benchmarks/run.py --sizes 1000 10000 100000 --runs 1 --json benchmarks/results.json
 
-For each size a post is generated (benchmarks/generate.py, fixed seed), then aligned end to end
-(`--format jsonl --all`) in a fresh process per run, timing each stage: read (read and decode),
-segment, tag, align, write. Reported: median seconds per stage, peak memory, paragraphs per
-second, growth from the previous size against the size ratio, the ratio to the floor (reading,
-decoding and splitting the same file, nothing else), and link F1 against the generated gold.
+For each size a post is generated (benchmarks/generate.py, fixed seed), then aligned in a fresh
+process per run, timing each stage: read (read and decode), segment, tag, align, write
+(`--format jsonl --all`). Reported: median seconds per stage, the median wall time of the whole
+command (`python -m aligner POST --format jsonl --all -o OUT`: interpreter start included), peak
+memory of the process and of its largest forked helper, paragraphs per second, growth from the
+previous size against the size ratio, the ratio to the floor (reading, decoding and splitting the
+same file, nothing else), and link F1 against the generated gold.
 Also language tagging against langdetect alone on the samples' (and ../shared cases') paragraphs.
 """
 
@@ -33,7 +35,7 @@ STAGES = ("read", "segment", "tag", "align", "write")
 
 def child(post: Path, out: Path) -> None:
     """One end-to-end run with a clock around every stage; prints JSON on stdout."""
-    from aligner.align import align_paragraphs
+    from aligner.align import align_paragraphs, collector_paused
     from aligner.export import STREAMING
     from aligner.langid import tag_paragraphs
     from aligner.models import Alignment
@@ -41,24 +43,26 @@ def child(post: Path, out: Path) -> None:
     from aligner.segment import split_paragraphs
 
     times = {}
-    start = time.perf_counter()
-    text = read_source(post)
-    times["read"] = time.perf_counter() - start
-    mark = time.perf_counter()
-    paragraphs, wrapped = split_paragraphs(text)
-    times["segment"] = time.perf_counter() - mark
-    mark = time.perf_counter()
-    tag_paragraphs(paragraphs)
-    times["tag"] = time.perf_counter() - mark
-    mark = time.perf_counter()
-    alignment = Alignment("en", "vi", paragraphs, align_paragraphs(paragraphs, "en", "vi"), wrapped)
-    times["align"] = time.perf_counter() - mark
+    with collector_paused():  # as aligner.api does
+        start = time.perf_counter()
+        text = read_source(post)
+        times["read"] = time.perf_counter() - start
+        mark = time.perf_counter()
+        paragraphs, wrapped = split_paragraphs(text)
+        times["segment"] = time.perf_counter() - mark
+        mark = time.perf_counter()
+        tag_paragraphs(paragraphs)
+        times["tag"] = time.perf_counter() - mark
+        mark = time.perf_counter()
+        alignment = Alignment("en", "vi", paragraphs, align_paragraphs(paragraphs, "en", "vi"), wrapped)
+        times["align"] = time.perf_counter() - mark
     mark = time.perf_counter()
     with out.open("w", encoding="utf-8") as stream:
         stream.writelines(STREAMING["jsonl"](alignment, True))
     times["write"] = time.perf_counter() - mark
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"stages": times, "peak_mb": peak_mb, "paragraphs": len(paragraphs)}))
+    helper_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(json.dumps({"stages": times, "peak_mb": peak_mb, "helper_mb": helper_mb, "paragraphs": len(paragraphs)}))
 
 
 def link_f1(gold: dict, output: Path) -> float:
@@ -97,13 +101,20 @@ def measure(size: int, runs: int, workdir: Path) -> dict:
         proc = subprocess.run([sys.executable, __file__, "--child", str(folder / "post.txt"), str(folder / "out.jsonl")],
                               capture_output=True, text=True, check=True)
         results.append(json.loads(proc.stdout))
+    walls = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "aligner", str(folder / "post.txt"), "--format", "jsonl", "--all", "-o",
+                        str(folder / "cli.jsonl")], check=True, cwd=ROOT)
+        walls.append(time.perf_counter() - start)
     stages = {stage: statistics.median(r["stages"][stage] for r in results) for stage in STAGES}
     total = sum(stages.values())
     floor = stages["read"] + stages["segment"]
     return {"size": size, "paragraphs": results[0]["paragraphs"], "bytes": len(text.encode("utf-8")),
-            "stages": stages, "total": total, "floor": floor, "ratio_to_floor": total / floor if floor else None,
+            "stages": stages, "total": total, "end_to_end": statistics.median(walls), "floor": floor, "ratio_to_floor": total / floor if floor else None,
             "paragraphs_per_second": results[0]["paragraphs"] / total,
             "peak_mb": statistics.median(r["peak_mb"] for r in results),
+            "helper_peak_mb": statistics.median(r["helper_mb"] for r in results),
             "f1": link_f1(gold, folder / "out.jsonl"), "runs": runs}
 
 
@@ -165,14 +176,15 @@ def main() -> None:
         row["growth"] = row["total"] / previous["total"]
         row["size_ratio"] = row["paragraphs"] / previous["paragraphs"]
     table = Table(title=f"align --format jsonl --all, median of {args.runs} run(s)")
-    for column in ("paragraphs", *STAGES, "total s", "×floor", "para/s", "peak MB", "growth", "F1"):
+    for column in ("paragraphs", *STAGES, "total s", "command s", "×floor", "para/s", "peak MB", "helper MB", "growth",
+                   "F1"):
         table.add_column(column, justify="right")
     for row in rows:
         growth = f"{row['growth']:.1f}× for {row['size_ratio']:.0f}×" if "growth" in row else "–"
         table.add_row(str(row["paragraphs"]), *(f"{row['stages'][s]:.2f}" for s in STAGES), f"{row['total']:.2f}",
-                      f"{row['ratio_to_floor']:.0f}", f"{row['paragraphs_per_second']:.0f}", f"{row['peak_mb']:.0f}",
-                      growth, f"{row['f1']:.3f}")
-    console = Console(width=150)
+                      f"{row['end_to_end']:.2f}", f"{row['ratio_to_floor']:.0f}", f"{row['paragraphs_per_second']:.0f}",
+                      f"{row['peak_mb']:.0f}", f"{row['helper_peak_mb']:.0f}", growth, f"{row['f1']:.3f}")
+    console = Console(width=180)
     console.print(table)
     tags = tagging(args.runs)
     console.print(f"language tagging on {tags['paragraphs']} paragraphs: aligner {tags['aligner']['seconds']:.3f} s "
