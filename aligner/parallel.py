@@ -4,13 +4,14 @@ Tagging and feature extraction treat every paragraph on its own, and on a book-l
 they are a third of the time. The helpers are forked, so they already hold the paragraphs
 and the function: only the results travel back (pickled). Anything that makes forking
 unsafe or pointless — a short post, one core, a worker process already (``--jobs``, Dask),
-other threads running, a platform without fork — runs the map here, with the same result.
+other threads running, a platform other than Linux — runs the map here, with the same result.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -34,8 +35,11 @@ def _cores() -> int:
 
 
 def _can_fork() -> bool:
-    return ("fork" in multiprocessing.get_all_start_methods() and multiprocessing.parent_process() is None
-            and threading.active_count() == 1)
+    """Fork only on Linux (macOS system libraries are not fork-safe), only from a top-level
+    process (not a --jobs or Dask worker) and only with no other thread running (a lock one
+    holds would stay held in the child)."""
+    return sys.platform.startswith("linux") and multiprocessing.parent_process() is None \
+        and threading.active_count() == 1
 
 
 def parallel_map(function: Callable[[Any], Any], items: Sequence[Any], min_items: int | None = None) -> list[Any]:
