@@ -174,7 +174,7 @@ def _kind_of(item: str) -> str:
 def _shared_anchors(src: list[Features], tgt: list[Features]) -> tuple[set[str], set[str]]:
     """Numbers and name keys found on both sides: only those can be evidence."""
     numbers = set().union(*(f.numbers for f in src)) & set().union(*(f.numbers for f in tgt)) if src and tgt else set()
-    names = {k for f in src for chain in f.names for k in chain} & {k for f in tgt for chain in f.names for k in chain}
+    names = {k for f in src for keys in f.names for k in keys} & {k for f in tgt for keys in f.names for k in keys}
     return numbers, names
 
 
@@ -196,8 +196,8 @@ def _items(f: Features, numbers: set[str], names: set[str], side: str, prefixed:
     items: dict[str, float] = {}
     for n in sorted(f.numbers & numbers):
         items["#" + n] = 1.0
-    for chain in f.names:
-        kept = [k for k in chain if k in names]
+    for keys in f.names:
+        kept = [k for k in keys if k in names]
         for k in kept:
             items["@" + k] = max(items.get("@" + k, 0.0), 1.0 / len(kept))
     for symbol, count in sorted(f.symbols.items()):
@@ -300,7 +300,6 @@ class _Aligner:
         long posts do; else as Python sets, scored pair by pair."""
         self.src, self.tgt = src, tgt
         self.lexicon = _Lexicon(use_lexicon)
-        self.lexicon_active = use_lexicon
         self.src_is_english = src_is_english
         self.model = _Model()
         self.runs_src, self.runs_tgt = self._runs()
@@ -341,7 +340,7 @@ class _Aligner:
         """An aligner over other paragraphs of this post whose evidence is only ``tables``."""
         view = object.__new__(_Aligner)
         view.src, view.tgt, view.src_len, view.tgt_len = src, tgt, src_len, tgt_len
-        view.lexicon, view.lexicon_active = self.lexicon, self.lexicon_active
+        view.lexicon = self.lexicon
         view.src_is_english, view._swapped = self.src_is_english, self._swapped
         view.model = model
         view.evidence = None
@@ -652,8 +651,7 @@ class _Aligner:
         runs_src, runs_tgt = np.array(self.runs_src), np.array(self.runs_tgt)
         score = _VectorScore(self, layout)
         diagonal: dict[int, list] = defaultdict(list)
-        two_one: dict[int, list] = defaultdict(list)
-        one_two: dict[int, list] = defaultdict(list)
+        merged: dict[int, dict[int, list]] = {7: defaultdict(list), 5: defaultdict(list)}  # 2-1 and 1-2
         for first in range(1, n + 1, _BAND_BLOCK_ROWS):
             stop = min(n + 1, first + _BAND_BLOCK_ROWS)
             start = max(1, first - 1)  # and the row above, which 2-1 beads read
@@ -674,23 +672,24 @@ class _Aligner:
             base = band.offset[start]
             above = band.offset[rows - 1] - base + columns - low[rows - 1]
             holds_above = (rows - 1 >= start) & (columns >= low[rows - 1]) & (columns <= band.high[rows - 1])
-            chosen = np.nonzero(own & (rows >= 2) & holds_above & src_proves &
-                                src_proves[np.where(holds_above, above, 0)] &
-                                (runs_src[np.maximum(i - 1, 0)] == runs_src[i]))[0]
-            gains = score.gain(*tables.merge_tallies(i[chosen] - 1, j[chosen], True), i[chosen] - 1, j[chosen], 2, 1)
-            kept = gains > 0
-            for a, b, g in zip(rows[chosen][kept].tolist(), columns[chosen][kept].tolist(), gains[kept].tolist()):
-                two_one[a].append((b, 7, g))
             index = np.arange(len(rows))
             holds_left = (columns - 1 >= low[rows]) & (columns >= 2)
-            chosen = np.nonzero(own & holds_left & tgt_proves & tgt_proves[np.where(holds_left, index - 1, 0)] &
-                                (runs_tgt[np.maximum(j - 1, 0)] == runs_tgt[j]))[0]
-            gains = score.gain(*tables.merge_tallies(i[chosen], j[chosen] - 1, False), i[chosen], j[chosen] - 1, 1, 2)
-            kept = gains > 0
-            for a, b, g in zip(rows[chosen][kept].tolist(), columns[chosen][kept].tolist(), gains[kept].tolist()):
-                one_two[a].append((b, 5, g))
-        return {a: diagonal.get(a, []) + two_one.get(a, []) + one_two.get(a, [])
-                for a in set(diagonal) | set(two_one) | set(one_two)}
+            two_sources_may = own & (rows >= 2) & holds_above & src_proves & \
+                src_proves[np.where(holds_above, above, 0)] & (runs_src[np.maximum(i - 1, 0)] == runs_src[i])
+            two_targets_may = own & holds_left & tgt_proves & tgt_proves[np.where(holds_left, index - 1, 0)] & \
+                (runs_tgt[np.maximum(j - 1, 0)] == runs_tgt[j])
+            for how, may in ((7, two_sources_may), (5, two_targets_may)):
+                chosen = np.nonzero(may)[0]
+                two_sources = how == 7
+                extra_src, extra_tgt = (1, 0) if two_sources else (0, 1)  # the bead's first paragraphs
+                src_first, tgt_first = i[chosen] - extra_src, j[chosen] - extra_tgt
+                gains = score.gain(*tables.merge_tallies(src_first, tgt_first, two_sources), src_first, tgt_first,
+                                   1 + extra_src, 1 + extra_tgt)
+                kept = gains > 0
+                for a, b, g in zip(rows[chosen][kept].tolist(), columns[chosen][kept].tolist(), gains[kept].tolist()):
+                    merged[how][a].append((b, how, g))
+        return {a: diagonal.get(a, []) + merged[7].get(a, []) + merged[5].get(a, [])
+                for a in set(diagonal) | set(merged[7]) | set(merged[5])}
 
     def _vector_content(self, hit, total, side: str):
         """_content over arrays (2 kinds × cells), in the same order of operations."""

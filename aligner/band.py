@@ -1,10 +1,11 @@
-"""Matched item weights of a whole band of one-to-one pairs at once (numpy), for long posts.
+"""The evidence of a long post as numpy arrays, and the matched weights of many pairs at once.
 
 The pair scorer in align.py intersects Python sets cell by cell, which is the cost that
 grows with a book-length post: millions of corridor cells. Here every paragraph's items
 and the keys it reaches on the other side become integer arrays; the matched weights of
-every cell of a block of rows come from one sorted join (searchsorted) and one bincount.
-The sums are the same as the pair scorer's, so both give the same beads (tested).
+every cell of a block of rows come from one sorted join (searchsorted) and one bincount,
+and so do those of sampled pairs and of merges. The sums are the pair scorer's, so both
+give the same beads (tested).
 
 numpy is imported only for such long posts, so a short one starts as fast as ever.
 """
@@ -92,11 +93,10 @@ class _Postings:
         held = anchor[occurrences.item]
         item = occurrences.item
         counts = translation_start[item + 1] - translation_start[item]
-        position = np.arange(int(counts.sum()), dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts) \
-            + np.repeat(translation_start[item], counts)
-        codes = np.sort(np.concatenate((item[held] * self.stride + occurrences.paragraph[held],
-                                        translation[position] * self.stride + np.repeat(occurrences.paragraph, counts))))
-        self.codes = codes[np.append(True, codes[1:] != codes[:-1])] if len(codes) else codes
+        translated = translation[_spans(translation_start[item], counts)]
+        self.codes = _distinct(np.sort(np.concatenate((item[held] * self.stride + occurrences.paragraph[held],
+                                                       translated * self.stride + np.repeat(occurrences.paragraph,
+                                                                                            counts)))))
 
     def grouped(self, size: int, kept: np.ndarray) -> _Postings:
         """Postings of chunks of ``size`` paragraphs, for the items in ``kept`` only."""
@@ -104,8 +104,7 @@ class _Postings:
         coarse = object.__new__(_Postings)
         coarse.stride = -(-(self.stride - 1) // size) + 1
         keep = kept[item]
-        codes = np.sort(item[keep] * coarse.stride + paragraph[keep] // size)
-        coarse.codes = codes[np.append(True, codes[1:] != codes[:-1])] if len(codes) else codes
+        coarse.codes = _distinct(np.sort(item[keep] * coarse.stride + paragraph[keep] // size))
         return coarse
 
     def select(self, ids: np.ndarray) -> _Postings:
@@ -135,11 +134,7 @@ class _Postings:
         end = _search(self.codes, base + last, "right")
         counts = np.maximum(end - begin, 0)
         query = np.repeat(np.arange(len(item), dtype=np.int64), counts)
-        if not len(query):
-            return query, query
-        position = np.arange(len(query), dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts) \
-            + np.repeat(begin, counts)
-        return query, self.codes[position] % self.stride
+        return query, self.codes[_spans(begin, counts)] % self.stride
 
 
 class ItemTables:
@@ -282,10 +277,18 @@ def _translation_table(vocabulary: dict[str, int], translations: dict[str, froze
 def _expand(occurrences: _Occurrences, own: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """For every occurrence of every paragraph own[p]: p, and the occurrence's position."""
     sizes = occurrences.start[own + 1] - occurrences.start[own]
-    pair = np.repeat(np.arange(len(own), dtype=np.int64), sizes)
-    position = np.arange(len(pair), dtype=np.int64) - np.repeat(np.cumsum(sizes) - sizes, sizes) \
-        + np.repeat(occurrences.start[own], sizes)
-    return pair, position
+    return np.repeat(np.arange(len(own), dtype=np.int64), sizes), _spans(occurrences.start[own], sizes)
+
+
+def _spans(begin: np.ndarray, counts: np.ndarray) -> np.ndarray:
+    """begin[k], begin[k] + 1, ..., begin[k] + counts[k] - 1 for every k, one after another."""
+    return np.arange(int(counts.sum()), dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts) \
+        + np.repeat(begin, counts)
+
+
+def _distinct(codes: np.ndarray) -> np.ndarray:
+    """A sorted array without its repeats."""
+    return codes[np.append(True, codes[1:] != codes[:-1])] if len(codes) else codes
 
 
 class Band:
