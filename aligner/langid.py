@@ -101,8 +101,13 @@ def classify(text: str) -> str:
     if len(tokens) >= 6 and function_hits / len(tokens) >= 0.12:
         return "en"
     english_hits = sum(map(looks_english, tokens))
-    unaccented_vi = sum(1 for t in lowered if is_vi_syllable(t) and t not in vocabulary)
-    if len(tokens) >= 3 and unaccented_vi / len(tokens) >= 0.6:
+    # Vietnamese typed without accents, judged on the words that are not capitalised: a
+    # Vietnamese name in English ("Photos by Tran Minh Duc") says nothing of the language. A line
+    # of capitalised words only (a title, a name) is judged on all of them.
+    lowercase = [t for t, lower in zip(tokens, lowered) if t == lower]
+    judged = lowercase or lowered
+    unaccented_vi = sum(1 for t in judged if is_vi_syllable(t) and t not in vocabulary)
+    if len(tokens) >= 3 and unaccented_vi / len(judged) >= 0.6:
         return UNDETERMINED if _is_name_like(tokens) else "vi"
     if english_hits and (len(tokens) < 6 or english_hits * 2 >= len(tokens)):
         return "en"

@@ -8,13 +8,15 @@ from aligner.models import Paragraph
 
 @pytest.mark.parametrize("text", ["Type", "No comments:", "Author(s):", "Source", "Post a Comment",
                                   "Tuesday, December 10, 2024", "Associated Places",
-                                  "The crowd applauded for nearly a minute."])
+                                  "The crowd applauded for nearly a minute.", "Photos by Tran Minh Duc.",
+                                  "Interview with Le Van Tam"])
 def test_short_english_lines_are_english(text):
     assert classify(text) == "en"
 
 
 @pytest.mark.parametrize("text", ["Tác giả:", "Có mặt:", "Đám đông vỗ tay suốt gần một phút.",
-                                  "ĐẾM CHIM BỜ BIỂN XUÂN THỦY", "Chuyện Nhà Tôi", "Bố.", "Cam on ban da chia se bai viet nay nhe"])
+                                  "ĐẾM CHIM BỜ BIỂN XUÂN THỦY", "Chuyện Nhà Tôi", "Bố.", "Cam on ban da chia se bai viet nay nhe",
+                                  "Toi yeu Ha Noi lam"])
 def test_vietnamese_is_vietnamese_with_or_without_accents(text):
     assert classify(text) == "vi"
 
