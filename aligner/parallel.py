@@ -52,7 +52,11 @@ def parallel_map(function: Callable[[Any], Any], items: Sequence[Any], min_items
     bounds = [(start, min(len(items), start + step)) for start in range(0, len(items), step)]
     _work = (function, items)
     try:
-        with multiprocessing.get_context("fork").Pool(len(bounds) - 1) as pool:
+        try:
+            pool = multiprocessing.get_context("fork").Pool(len(bounds) - 1)
+        except OSError:  # no memory or no process left to fork: the map is done here
+            return [function(item) for item in items]
+        with pool:
             others = pool.map_async(_slice, bounds[1:])
             results = _slice(bounds[0])
             for part in others.get():

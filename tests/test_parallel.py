@@ -66,3 +66,13 @@ def test_alignment_is_the_same_with_tagging_and_features_spread_over_processes()
     """)
     assert found["shared"] == found["alone"]
     assert all(found["alone"])
+
+
+def test_a_failed_fork_maps_in_place(monkeypatch):
+    def no_fork(*_args, **_kwargs):
+        raise OSError("Cannot allocate memory")
+
+    monkeypatch.setattr(parallel, "_cores", lambda: 2)
+    monkeypatch.setattr(parallel, "_can_fork", lambda: True)
+    monkeypatch.setattr(parallel.multiprocessing.get_context("fork"), "Pool", no_fork)
+    assert parallel.parallel_map(_pid, range(100), min_items=0) == [os.getpid()] * 100
