@@ -276,8 +276,8 @@ class _Evidence:
     def _side(ids: Sequence[int], weights: list[dict[str, float]], totals: list[dict[str, float]],
               other_ids: Sequence[int], other_reach: list[frozenset[str]]) -> tuple[list[float], list[float]]:
         """Matched and total weight per kind of one side of a bead. The paragraphs of a merge
-        count an item they share once (at the first one's weight in the hits, the smaller
-        one in the total); the other side reaches what any of its paragraphs reaches."""
+        count an item they share once (at the first one's weight in the hits, the greatest in
+        the total); the other side reaches what any of its paragraphs reaches."""
         reach = other_reach[other_ids[0]] if len(other_ids) == 1 else \
             frozenset().union(*(other_reach[j] for j in other_ids))
         if len(ids) == 1:
@@ -286,10 +286,14 @@ class _Evidence:
         merged: dict[str, float] = {}
         for i in reversed(ids):
             merged.update(weights[i])
-        total = [sum(totals[i][kind] for i in ids) for kind in KINDS]
-        first, second = weights[ids[0]], weights[ids[1]]
-        for item in first.keys() & second.keys():
-            total[item[0] not in "#@"] -= min(first[item], second[item])
+        greatest: dict[str, float] = {}
+        for i in ids:
+            for item, w in weights[i].items():
+                if w > greatest.get(item, 0.0):
+                    greatest[item] = w
+        total = [0.0, 0.0]
+        for item, w in greatest.items():
+            total[item[0] not in "#@"] += w
         return _hits(merged, reach), total
 
 
@@ -476,8 +480,7 @@ class _Aligner:
         tables = self._item_tables()
         src = np.array([i for i, _ in pairs], dtype=np.int64)
         tgt = np.array([j for _, j in pairs], dtype=np.int64)
-        src_hit, tgt_hit = (x.T.tolist() for x in tables.pair_tallies(src, tgt))
-        src_total, tgt_total = tables.src_totals[src].tolist(), tables.tgt_totals[tgt].tolist()
+        src_hit, src_total, tgt_hit, tgt_total = (x.T.tolist() for x in tables.bead_tallies(src, 1, tgt, 1))
         return [{kind: (src_hit[p][k], src_total[p][k], tgt_hit[p][k], tgt_total[p][k]) for k, kind in enumerate(KINDS)}
                 for p in range(len(pairs))]
 
@@ -683,8 +686,8 @@ class _Aligner:
                 two_sources = how == 7
                 extra_src, extra_tgt = (1, 0) if two_sources else (0, 1)  # the bead's first paragraphs
                 src_first, tgt_first = i[chosen] - extra_src, j[chosen] - extra_tgt
-                gains = score.gain(*tables.merge_tallies(src_first, tgt_first, two_sources), src_first, tgt_first,
-                                   1 + extra_src, 1 + extra_tgt)
+                gains = score.gain(*tables.bead_tallies(src_first, 1 + extra_src, tgt_first, 1 + extra_tgt),
+                                   src_first, tgt_first, 1 + extra_src, 1 + extra_tgt)
                 kept = gains > 0
                 for a, b, g in zip(rows[chosen][kept].tolist(), columns[chosen][kept].tolist(), gains[kept].tolist()):
                     merged[how][a].append((b, how, g))

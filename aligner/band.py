@@ -210,60 +210,41 @@ class ItemTables:
         view.src_totals, view.tgt_totals = self.src_totals[src], self.tgt_totals[tgt]
         return view
 
-    def pair_tallies(self, src: np.ndarray, tgt: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Matched source and target weight per kind (2 × pairs) of the pairs (src[p], tgt[p])."""
-        return (self._matched(self.src, self.src_kind, self.tgt_reach, src, tgt),
-                self._matched(self.tgt, self.tgt_kind, self.src_reach, tgt, src))
-
-    def merge_tallies(self, src: np.ndarray, tgt: np.ndarray, two_sources: bool) -> tuple[np.ndarray, ...]:
+    def bead_tallies(self, src: np.ndarray, src_count: int, tgt: np.ndarray,
+                     tgt_count: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Matched and total weights (source hit, source total, target hit, target total; each
-        2 kinds × pairs) of merges: src[p] and src[p]+1 with tgt[p] when ``two_sources``, else
-        src[p] with tgt[p] and tgt[p]+1. As the pair scorer counts them: an item both merged
-        paragraphs hold once, at the first one's weight (the smaller in the total); the single
-        side hits what either merged paragraph reaches."""
-        if two_sources:
-            src_hit, src_total = self._merged(self.src, self.src_kind, self.src_totals, self.tgt_reach, src, tgt)
-            tgt_hit, tgt_total = self._matched(self.tgt, self.tgt_kind, self.src_reach, tgt, src, 2), \
-                self.tgt_totals[tgt].T
-        else:
-            tgt_hit, tgt_total = self._merged(self.tgt, self.tgt_kind, self.tgt_totals, self.src_reach, tgt, src)
-            src_hit, src_total = self._matched(self.src, self.src_kind, self.tgt_reach, src, tgt, 2), \
-                self.src_totals[src].T
+        2 kinds × beads) of the beads of ``src_count`` source paragraphs from src[p] and
+        ``tgt_count`` target paragraphs from tgt[p], as the pair scorer counts them: an item
+        that several paragraphs of a side hold counts once, at the first one's weight in the
+        hits and the greatest in the total; it is hit when any paragraph of the other side
+        reaches it."""
+        src_hit, src_total = self._side(self.src, self.src_totals, self.tgt_reach, src, src_count, tgt, tgt_count)
+        tgt_hit, tgt_total = self._side(self.tgt, self.tgt_totals, self.src_reach, tgt, tgt_count, src, src_count)
         return src_hit, src_total, tgt_hit, tgt_total
 
-    @staticmethod
-    def _matched(occurrences: _Occurrences, kinds: np.ndarray, reach: _Postings, own: np.ndarray,
-                 other: np.ndarray, span: int = 1) -> np.ndarray:
-        """Weight per kind of own[p]'s items that paragraph other[p] (or any of the ``span``
-        paragraphs from it) reaches."""
-        pair, position = _expand(occurrences, own)
-        item = occurrences.item[position]
-        found = reach.holds(item, other[pair])
-        for step in range(1, span):
+    def _side(self, occurrences: _Occurrences, totals: np.ndarray, reach: _Postings, own: np.ndarray,
+              own_count: int, other: np.ndarray, other_count: int) -> tuple[np.ndarray, np.ndarray]:
+        count, vocabulary = len(own), len(self.kind)
+        parts = [_expand(occurrences, own + k) for k in range(own_count)]  # first paragraph first
+        pair = np.concatenate([part for part, _ in parts])
+        position = np.concatenate([where for _, where in parts])
+        if own_count > 1:  # one entry per item of the bead: the first one's, with the greatest weight
+            key = pair * vocabulary + occurrences.item[position]
+            order = np.argsort(key, kind="stable")
+            key = key[order]
+            starts = np.flatnonzero(np.append(True, key[1:] != key[:-1])) if len(key) else key
+            greatest = np.maximum.reduceat(occurrences.weight[position][order], starts) if len(key) else key
+            pair, position = pair[order][starts], position[order][starts]
+        item, kind = occurrences.item[position], self.kind[occurrences.item[position]]
+        found = np.zeros(len(item), dtype=bool)
+        for step in range(other_count):
             found |= reach.holds(item, other[pair] + step)
-        return np.bincount(kinds[position] * len(own) + pair, weights=occurrences.weight[position] * found,
-                           minlength=2 * len(own)).reshape(2, len(own))
-
-    def _merged(self, occurrences: _Occurrences, kinds: np.ndarray, totals: np.ndarray, reach: _Postings,
-                first: np.ndarray, other: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Hit and total weight per kind of paragraphs first[p] and first[p]+1 taken together."""
-        count, vocabulary = len(first), len(self.kind)
-        pair_a, position_a = _expand(occurrences, first)
-        pair_b, position_b = _expand(occurrences, first + 1)
-        key_a = pair_a * vocabulary + occurrences.item[position_a]
-        key_b = pair_b * vocabulary + occurrences.item[position_b]
-        order = np.argsort(key_a, kind="stable")
-        at = np.minimum(np.searchsorted(key_a[order], key_b), max(len(key_a) - 1, 0))
-        shared = key_a[order][at] == key_b if len(key_a) else np.zeros(len(key_b), dtype=bool)
-        weight_a, weight_b = occurrences.weight[position_a], occurrences.weight[position_b]
-        hit = np.zeros(2 * count)
-        for pair, position, weight in ((pair_a, position_a, weight_a), (pair_b, position_b, weight_b * ~shared)):
-            found = reach.holds(occurrences.item[position], other[pair])
-            hit += np.bincount(kinds[position] * count + pair, weights=weight * found, minlength=2 * count)
-        overlap = np.where(shared, np.minimum(weight_a[order][at] if len(key_a) else 0.0, weight_b), 0.0)
-        total = totals[first].T + totals[first + 1].T - \
-            np.bincount(kinds[position_b] * count + pair_b, weights=overlap, minlength=2 * count).reshape(2, count)
-        return hit.reshape(2, count), total
+        hit = np.bincount(kind * count + pair, weights=occurrences.weight[position] * found,
+                          minlength=2 * count).reshape(2, count)
+        if own_count == 1:
+            return hit, totals[own].T
+        total = np.bincount(kind * count + pair, weights=greatest, minlength=2 * count).reshape(2, count)
+        return hit, total
 
 
 def _translation_table(vocabulary: dict[str, int], translations: dict[str, frozenset[str]]) -> tuple[np.ndarray, np.ndarray]:

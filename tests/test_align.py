@@ -164,7 +164,7 @@ def test_a_selection_of_the_item_tables_tallies_like_the_whole():
     part = tables.select(chosen_src, chosen_tgt)
     i, j = np.meshgrid(np.arange(len(chosen_src)), np.arange(len(chosen_tgt)), indexing="ij")
     i, j = i.ravel(), j.ravel()
-    for whole, selected in zip(tables.pair_tallies(chosen_src[i], chosen_tgt[j]), part.pair_tallies(i, j)):
+    for whole, selected in zip(tables.bead_tallies(chosen_src[i], 1, chosen_tgt[j], 1), part.bead_tallies(i, 1, j, 1)):
         assert np.allclose(whole, selected)
         assert whole.sum() > 0
     assert np.array_equal(part.tgt_totals, tables.tgt_totals[chosen_tgt])
@@ -183,7 +183,7 @@ def test_merge_tallies_equal_the_pair_scorers(two_sources):
     tables = _Aligner(src, tgt, use_lexicon=True, src_is_english=True, vectorise=True)._item_tables()
     i, j = np.meshgrid(np.arange(len(src) - two_sources), np.arange(len(tgt) - (not two_sources)), indexing="ij")
     i, j = i.ravel(), j.ravel()
-    tallies = tables.merge_tallies(i, j, two_sources)
+    tallies = tables.bead_tallies(i, 1 + two_sources, j, 2 - two_sources)
     shared = 0
     for p, (a, b) in enumerate(zip(i.tolist(), j.tolist())):
         bead = ((a, a + 1), (b,)) if two_sources else ((a,), (b, b + 1))
