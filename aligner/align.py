@@ -761,6 +761,63 @@ class _Aligner:
                 low[a] = high[a] = high[a - 1]
         return [(max(0, low[a] - width), min(m, high[a] + width)) for a in range(n + 1)]
 
+    def grow_merges(self, beads: list[tuple]) -> list[tuple]:
+        """Let each merge take in leftover paragraphs next to it on its many side: a paragraph
+        translated as three (or three translated as one), where the programme's beads stop at
+        two. An added paragraph must stand in the same language run, prove itself against the
+        bead's other side, and raise the bead's gain by more than a merge's prior cost: each
+        further part is as much rarer again as the first merge is than a 1-1 bead."""
+        beads = list(beads)
+        paired = ({i for s, _, _ in beads for i in s}, {j for _, t, _ in beads for j in t})
+        while True:
+            offers = []  # (bead, new source ids, new target ids, side grown, paragraph added)
+            for k, (s, t, _) in enumerate(beads):
+                if len(s) > 1 or len(t) > 1:
+                    side = 0 if len(s) > 1 else 1
+                    ids, runs = (s, self.runs_src) if side == 0 else (t, self.runs_tgt)
+                    for x, grown in ((ids[0] - 1, (ids[0] - 1,) + ids), (ids[-1] + 1, ids + (ids[-1] + 1,))):
+                        if 0 <= x < len(runs) and x not in paired[side] and runs[x] == runs[ids[0]]:
+                            offers.append((k, grown, t, side, x) if side == 0 else (k, s, grown, side, x))
+            gains = self._grown_gains(offers)
+            best: dict[int, tuple[float, int]] = {}  # paragraph added → (improvement, offer)
+            for n, ((k, _, _, side, x), g) in enumerate(zip(offers, gains)):
+                better = g - beads[k][2]
+                if better > _MERGE_PENALTY and better > best.get((side, x), (-math.inf, 0))[0]:
+                    best[(side, x)] = (better, n)
+            grown_beads: set[int] = set()
+            for (side, x), (_, n) in sorted(best.items(), key=lambda item: -item[1][0]):
+                k, new_s, new_t, _, _ = offers[n]
+                if k not in grown_beads:  # one paragraph per bead per round
+                    grown_beads.add(k)
+                    beads[k] = (new_s, new_t, gains[n])
+                    paired[side].add(x)
+            if not grown_beads:
+                return beads
+
+    def _grown_gains(self, offers: list[tuple]) -> list[float]:
+        """gain() of each offered bead (with layout), -inf where the added paragraph does not
+        prove itself; with numpy for a vectorised aligner, a batch per bead shape."""
+        if not self.vectorise:
+            return [self.gain(s, t) for _, s, t, _, _ in offers]
+        from .band import np
+        tables, score, gains = self._item_tables(), _VectorScore(self, layout=True), [0.0] * len(offers)
+        shapes: dict[tuple[int, int, int], list[int]] = defaultdict(list)
+        for n, (_, s, t, side, _) in enumerate(offers):
+            shapes[(len(s), len(t), side)].append(n)
+        for (src_count, tgt_count, side), members in shapes.items():
+            src = np.array([offers[n][1][0] for n in members], dtype=np.int64)
+            tgt = np.array([offers[n][2][0] for n in members], dtype=np.int64)
+            added = np.array([offers[n][4] for n in members], dtype=np.int64)
+            values = score.gain(*tables.bead_tallies(src, src_count, tgt, tgt_count), src, tgt, src_count, tgt_count)
+            if side == 0:
+                hit, total, _, _ = tables.bead_tallies(added, 1, tgt, tgt_count)
+            else:
+                _, _, hit, total = tables.bead_tallies(src, src_count, added, 1)
+            proves = self._vector_content(hit, total, ("src", "tgt")[side]) > 0
+            for n, value in zip(members, np.where(proves, values, -math.inf).tolist()):
+                gains[n] = value
+        return gains
+
     def second_renderings(self, beads: list[tuple]) -> list[tuple]:
         """Pair leftover target runs with source paragraphs again (a second translation).
 
@@ -823,8 +880,8 @@ class _VectorScore:
         target paragraphs from j[p], given their tallies."""
         np, model = self.np, self.model
         value = self.aligner._vector_content(src_hit + tgt_hit, src_total + tgt_total, "both")
-        src_len = self.src_len[i] + (self.src_len[i + 1] if src_count == 2 else 0.0)
-        tgt_len = self.tgt_len[j] + (self.tgt_len[j + 1] if tgt_count == 2 else 0.0)
+        src_len = sum(self.src_len[i + k] for k in range(src_count))
+        tgt_len = sum(self.tgt_len[j + k] for k in range(tgt_count))
         ratio = np.log((tgt_len + 1) / (src_len + 1))
         sd = np.sqrt(model.len_sd ** 2 + 2.0 / (np.minimum(src_len, tgt_len) + 1))
         value += (-0.5 * ((ratio - model.len_mu) / sd) ** 2 - np.log(sd)) - \
@@ -949,7 +1006,7 @@ def _align_paragraphs(paragraphs: list[Paragraph], src_lang: str, tgt_lang: str)
         else:
             aligner.learn_from(aligner.run(all_src, all_tgt, layout=False, merges=False, corridor=guide))
             corridor = aligner.corridor(_CORRIDOR) if guide is not None else None
-        beads = aligner.run(all_src, all_tgt, layout=True, corridor=corridor)
+        beads = aligner.grow_merges(aligner.run(all_src, all_tgt, layout=True, corridor=corridor))
         extra = aligner.second_renderings(beads)
     return _units(paragraphs, src, tgt, beads, extra, tgt_lang)
 

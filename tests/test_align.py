@@ -192,3 +192,37 @@ def test_merge_tallies_equal_the_pair_scorers(two_sources):
             assert [t[k][p] for t in tallies] == pytest.approx(list(expected[kind]))
         shared += expected["soft"][0] > 0
     assert shared > len(i) // 10  # many merges do match something
+
+
+THREE_WAY_EN = [
+    "The Old Market",
+    "Every morning at five, the women of the village carry baskets of fish to the old market by the river. They "
+    "walk for an hour in the dark. By seven the best fish are gone, and the price of the rest falls by half.",
+    "The market was built in 1932 by a rich family from Hue.",
+    "In 1968 a flood destroyed the roof.",
+    "The people of the village rebuilt it with their own hands in two months.",
+    "Today the market is small, but the children of the village still come there after school to buy sweets and to "
+    "listen to the old stories.",
+]
+THREE_WAY_VI = [
+    "Chợ Cũ",
+    "Mỗi sáng lúc năm giờ, những người phụ nữ trong làng mang những giỏ cá ra chợ cũ bên sông.",
+    "Họ đi bộ một giờ trong bóng tối.",
+    "Đến bảy giờ những con cá ngon nhất đã hết, và giá của số cá còn lại giảm một nửa.",
+    "Chợ được xây năm 1932 bởi một gia đình giàu có ở Huế. Năm 1968 một trận lũ đã phá hủy mái chợ. Người dân trong "
+    "làng đã tự tay xây lại trong hai tháng.",
+    "Ngày nay chợ nhỏ, nhưng trẻ em trong làng vẫn đến đó sau giờ học để mua kẹo và nghe những câu chuyện cũ.",
+]
+
+
+def test_a_paragraph_translated_as_three_and_three_translated_as_one(monkeypatch):
+    """The programme's merges stop at two paragraphs; grown merges take in the third."""
+    import aligner.align as stage
+
+    text = "\n\n".join(THREE_WAY_EN) + "\n\n" + "\n\n".join(THREE_WAY_VI)
+    expected = [([THREE_WAY_EN[0]], [THREE_WAY_VI[0]]), ([THREE_WAY_EN[1]], THREE_WAY_VI[1:4]),
+                (THREE_WAY_EN[2:5], [THREE_WAY_VI[4]]), ([THREE_WAY_EN[5]], [THREE_WAY_VI[5]])]
+    for cells in (10**12, 0):  # pair by pair, and with numpy
+        monkeypatch.setattr(stage, "_VECTORISE_CELLS", cells)
+        units = align_text(text).units
+        assert [([p.text for p in u.src], [p.text for p in u.tgt]) for u in units] == expected
