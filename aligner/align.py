@@ -945,7 +945,7 @@ def _coarse_corridor(aligner: _Aligner, limit: int = _FULL_TABLE_LIMIT) -> list[
     level costs time in proportion to its length and the whole stays near linear.
     """
     n, m = len(aligner.src), len(aligner.tgt)
-    if n * m <= limit or min(n, m) < 2 * _CHUNK:
+    if n * m <= limit or min(n, m) < 2 * _CHUNK or not aligner.vectorise:  # coarse views need the tables
         return None
     coarse = aligner.coarsened(_CHUNK)
     coarse.estimate_null(_COARSE_SAMPLES)
