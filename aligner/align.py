@@ -565,13 +565,15 @@ class _Aligner:
         return j >= 1 and self.runs_tgt[j - 1] == self.runs_tgt[j]
 
     def run(self, src_ids: Sequence[int], tgt_ids: Sequence[int], layout: bool,
-            corridor: list[tuple[int, int]] | None = None, merges: bool = True) -> list[tuple]:
+            corridor: list[tuple[int, int]] | None = None, merges: bool = True,
+            ties_to_diagonal: bool = False) -> list[tuple]:
         """Best monotonic beads between the given source and target paragraphs.
 
         ``corridor`` limits row ``a`` to target positions lo..hi (a band around a coarser
         path); only those cells are stored, so memory grows with the corridor, not with
         n×m. ``merges=False`` leaves out 2-1 and 1-2 beads (a quicker first pass). The
-        cells of the best path are kept in ``self.last_path``.
+        cells of the best path are kept in ``self.last_path``; where skips tie (no evidence
+        either way) it goes up, or with ``ties_to_diagonal`` toward the diagonal.
 
         Skips (1-0, 0-1) gain nothing, so a row is the running maximum of the row above
         (itertools.accumulate, at C speed) except at the few cells where a bead with a
@@ -627,7 +629,7 @@ class _Aligner:
             scores.append(row)
             edges.append(row_edges)
             two_above, two_above_low, above, above_low = above, above_low, row, lo
-        return self._trace(src_ids, tgt_ids, scores, lows, edges)
+        return self._trace(src_ids, tgt_ids, scores, lows, edges, ties_to_diagonal)
 
     def _item_tables(self) -> ItemTables:
         """The evidence as arrays, source side first (a vectorised aligner's only evidence)."""
@@ -722,9 +724,11 @@ class _Aligner:
         return self.gain(tuple(src_ids[a - da:a]), tuple(tgt_ids[b - db:b]), layout)
 
     def _trace(self, src_ids: Sequence[int], tgt_ids: Sequence[int], scores: list[array], lows: list[int],
-               edges: list[dict[int, tuple[int, float, float]]]) -> list[tuple]:
+               edges: list[dict[int, tuple[int, float, float]]], ties_to_diagonal: bool = False) -> list[tuple]:
         """Follow the best path back from the corner: a bead where an edge beat both the cell
-        above and the cell to the left (strictly), else a skip, upward on a tie."""
+        above and the cell to the left (strictly), else a skip; on a tie upward, or (with
+        ``ties_to_diagonal``) to whichever cell lies nearer the diagonal, where positions in
+        proportion put a stretch without evidence (as Gale & Church assume)."""
         n, m = len(src_ids), len(tgt_ids)
         neg = float("-inf")
         beads: list[tuple] = []
@@ -740,8 +744,10 @@ class _Aligner:
             if edge is not None and edge[2] > up and edge[2] > left:
                 da, db = divmod(edge[0], 3)
                 beads.append((tuple(src_ids[a - da:a]), tuple(tgt_ids[b - db:b]), edge[1]))
-            else:
+            elif up != left or not ties_to_diagonal:
                 da, db = (1, 0) if up >= left else (0, 1)
+            else:
+                da, db = (1, 0) if abs((a - 1) * m - b * n) <= abs(a * m - (b - 1) * n) else (0, 1)
             a, b = a - da, b - db
             self.last_path.append((a, b))
         beads.reverse()
@@ -951,7 +957,7 @@ def _coarse_corridor(aligner: _Aligner, limit: int = _FULL_TABLE_LIMIT) -> list[
     coarse.estimate_null(_COARSE_SAMPLES)
     outer = _coarse_corridor(coarse, _COARSE_TABLE_LIMIT)
     coarse.run(list(range(len(coarse.src))), list(range(len(coarse.tgt))), layout=False, corridor=outer,
-               merges=False)
+               merges=False, ties_to_diagonal=True)
     rows = coarse.corridor(0)
     corridor = []
     for a in range(n + 1):

@@ -226,3 +226,11 @@ def test_a_paragraph_translated_as_three_and_three_translated_as_one(monkeypatch
         monkeypatch.setattr(stage, "_VECTORISE_CELLS", cells)
         units = align_text(text).units
         assert [([p.text for p in u.src], [p.text for p in u.tgt]) for u in units] == expected
+
+
+def test_a_long_post_without_evidence_keeps_its_pairs_in_proportion():
+    """A thousand identical pairs carry no item that tells one from another: the coarse path
+    must then keep to the diagonal rather than run along an edge and lose the fine path."""
+    result = align_text("\n".join(["The river is wide.", "Dòng sông rộng."] * 1000))
+    assert len(result.pairs) == 1000
+    assert all(u.src[0].index + 1 == u.tgt[0].index for u in result.pairs)
