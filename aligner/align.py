@@ -29,7 +29,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from itertools import accumulate, chain
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
 from .features import Features, PhraseTable, phrase_table, source_features, target_features
@@ -135,12 +135,15 @@ def _normal_logpdf(x: float, mu: float, sd: float) -> float:
 
 
 class _Lexicon:
-    """Forward (English lemma → renderings) and reverse tables for the language pair."""
+    """Forward (English lemma → renderings) and reverse tables for the language pair; built
+    once per process (see lexicon_for): a sentence-level run aligns thousands of little
+    documents, and a batch hundreds of posts."""
 
     def __init__(self, active: bool) -> None:
         self.forward: dict[str, set[str]] = defaultdict(set)
         self.reverse: dict[str, set[str]] = defaultdict(set)
         self._table: tuple[PhraseTable, tuple[int, ...]] | None = None
+        self._translations: tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]] | None = None
         if active:
             for lemma, renderings in lexicon_en_vi().items():
                 for rendering in renderings:
@@ -153,11 +156,13 @@ class _Lexicon:
     def translations(self) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
         """Item keys of the other side that a lexical item key may be rendered by: source
         ("s:year" → "t:năm", ...) and target ("t:năm" → "s:year", ...)."""
-        forward = {sys.intern("s:" + lemma): frozenset(sys.intern("t:" + r) for r in renderings)
-                   for lemma, renderings in self.forward.items()}
-        reverse = {sys.intern("t:" + rendering): frozenset(sys.intern("s:" + lemma) for lemma in lemmas)
-                   for rendering, lemmas in self.reverse.items()}
-        return forward, reverse
+        if self._translations is None:
+            forward = {sys.intern("s:" + lemma): frozenset(sys.intern("t:" + r) for r in renderings)
+                       for lemma, renderings in self.forward.items()}
+            reverse = {sys.intern("t:" + rendering): frozenset(sys.intern("s:" + lemma) for lemma in lemmas)
+                       for rendering, lemmas in self.reverse.items()}
+            self._translations = forward, reverse
+        return self._translations
 
     @property
     def table(self) -> tuple[PhraseTable, tuple[int, ...]]:
@@ -165,6 +170,12 @@ class _Lexicon:
         if self._table is None:
             self._table = phrase_table(self.reverse)
         return self._table
+
+
+@lru_cache(maxsize=2)
+def lexicon_for(active: bool) -> _Lexicon:
+    """The process's lexicon (or an empty one for another language pair)."""
+    return _Lexicon(active)
 
 
 def _kind_of(item: str) -> str:
@@ -303,7 +314,7 @@ class _Aligner:
         """``vectorise``: keep the evidence as numpy tables and score with them (band.py), as
         long posts do; else as Python sets, scored pair by pair."""
         self.src, self.tgt = src, tgt
-        self.lexicon = _Lexicon(use_lexicon)
+        self.lexicon = lexicon_for(use_lexicon)
         self.src_is_english = src_is_english
         self.model = _Model()
         self.runs_src, self.runs_tgt = self._runs()
