@@ -13,18 +13,20 @@ import math
 import re
 import statistics
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
-from .features import name_anchors
+from .features import name_anchors, name_key
 from .models import AlignedUnit, Alignment, Paragraph
-from .text import NUMBER, URL, strip_accents, without_urls, words
+from .text import NUMBER, URL, without_urls, words
 
 # Fewer words than this, an untranslated paragraph is a label or a heading, not content.
 _MIN_CONTENT_WORDS = 7
 # With a URL or e-mail address and fewer words than this, it is a footer or a link line.
 _MIN_WORDS_WITH_LINK = 15
 _NAVIGATION = regex.compile(r"\s\|\s|[«»]|←|→")
+_DIGITS = regex.compile(r"\d+")
 _CLOCK_TIME = regex.compile(r"\b\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s|$)")
 _LABEL_LIST = regex.compile(r"^[\p{L} ]{1,30}:\s*(.+)$")
 # A pair whose log length ratio strays this many robust deviations from the median is doubtful.
@@ -76,7 +78,9 @@ class CoverageReport:
         return len(self.translated) / total if total else 1.0
 
 
+@lru_cache(maxsize=200_000)
 def word_count(text: str) -> int:
+    """Words of a paragraph (cached: coverage totals count the same paragraphs again)."""
     return len(words(text))
 
 
@@ -142,7 +146,7 @@ def _numbers(text: str) -> list[tuple[str, list[str]]]:
     """Numbers of two digits or more, each as (digits, digit groups): "8.30" → ("830", ["8", "30"])."""
     found = []
     for match in NUMBER.finditer(without_urls(text)):
-        groups = regex.findall(r"\d+", match.group())
+        groups = _DIGITS.findall(match.group())
         joined = "".join(groups)
         if len(joined) >= 2:
             found.append((joined, groups))
@@ -152,7 +156,7 @@ def _numbers(text: str) -> list[tuple[str, list[str]]]:
 def _number_present(number: tuple[str, list[str]], other: str, other_is_english: bool) -> bool:
     """Is the number in the other text, as digits (any separators), by its groups, or as a word?"""
     joined, groups = number
-    other_numbers = _numbers(other) + [(g, [g]) for g in regex.findall(r"\d+", other)]
+    other_numbers = _numbers(other) + [(g, [g]) for g in _DIGITS.findall(other)]
     digits = {n for n, _ in other_numbers}
     if joined in digits or all(g in digits for g in groups):
         return True
@@ -171,7 +175,7 @@ def _names(text: str, english: bool, shared: set[str]) -> list[list[str]]:
 
 def _plain_words(text: str) -> tuple[set[str], str]:
     """Words without accents, lowercased, and the same joined: what a name is looked up in."""
-    found = [strip_accents(w).lower() for w in words(text)]
+    found = [name_key(w) for w in words(text)]
     return set(found), "".join(found)
 
 

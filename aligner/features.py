@@ -71,7 +71,7 @@ def name_anchors(text: str, is_english: bool) -> list[list[str]]:
     def close(run: list[str]) -> None:
         if not run or (len(run) == 1 and not is_english and run[0].lower() in vietnamese_vocabulary()):
             return
-        keys = [_name_key(w) for w in run]
+        keys = [name_key(w) for w in run]
         chains.append(keys + ["".join(keys)] if len(keys) > 1 else keys)
 
     for match in _CAPITALISED_RUN.finditer(without_urls(text)):
@@ -94,7 +94,8 @@ def _is_common_english(word: str) -> bool:
 
 
 @lru_cache(maxsize=200_000)
-def _name_key(word: str) -> str:
+def name_key(word: str) -> str:
+    """A word as names are compared: accents stripped, lowercased (cached)."""
     return strip_accents(word).lower()
 
 
