@@ -178,6 +178,16 @@ def lexicon_for(active: bool) -> _Lexicon:
     return _Lexicon(active)
 
 
+def _item_chance(reached: int, others: int, rates: _Rates) -> float:
+    """The chance that an unrelated paragraph explains an item that ``reached`` of the
+    ``others`` paragraphs of the other side explain: one of them is taken to be its
+    translation, and the estimate is shrunk toward the kind's chance rate, so a short post
+    (a handful of paragraphs) leans on the rate and a long one on its own counts."""
+    unrelated = max(reached - 1, 0)
+    return min((unrelated + rates.chance * _PRIOR_STRENGTH) / (max(others - 1, 0) + _PRIOR_STRENGTH),
+               rates.true - 0.01)
+
+
 def _kind_of(item: str) -> str:
     return "hard" if item[0] in "#@" else "soft"
 
@@ -321,6 +331,7 @@ class _Aligner:
         self.vectorise = vectorise
         self.evidence: _Evidence | None = None
         self._tables: ItemTables | None = None
+        self._chances: dict[str, Counter] | None = None
         self._build_evidence()
         self.src_len, self.tgt_len = [len(p.text) for p in src], [len(p.text) for p in tgt]
         self._row_tallies: list[dict[tuple[int, int], Tally]] = [{}, {}]
@@ -358,7 +369,7 @@ class _Aligner:
         view.lexicon = self.lexicon
         view.src_is_english, view._swapped = self.src_is_english, self._swapped
         view.model = model
-        view.evidence = None
+        view.evidence, view._chances = None, None
         view._row_tallies = [{}, {}]
         view.vectorise, view._tables = True, tables
         view._refresh()
@@ -461,8 +472,54 @@ class _Aligner:
         is judged by its own items only, not blamed for what the long side says besides.
         """
         if len(src_ids) > 1:
-            return all(self._content(self._tally((i,), tgt_ids), "src") > 0 for i in src_ids)
-        return all(self._content(self._tally(src_ids, (j,)), "tgt") > 0 for j in tgt_ids)
+            return all(self._part_evidence(i, tgt_ids, "src") > 0 for i in src_ids)
+        return all(self._part_evidence(j, src_ids, "tgt") > 0 for j in tgt_ids)
+
+    def _part_evidence(self, part: int, other_ids: tuple[int, ...], side: str) -> float:
+        """Log-likelihood ratio that the part's items are explained by the other side of the
+        bead, each item against its own chance (see _item_chance). A word that every paragraph
+        of the other side explains ("and", "of") proves nothing; a global chance rate would let
+        a few such words join an untranslated paragraph to its neighbour's translation."""
+        e, model = self.evidence, self.model
+        inner = side if not self._swapped else ("tgt" if side == "src" else "src")  # the evidence's side
+        weights = (e.src_weights if inner == "src" else e.tgt_weights)[part]
+        other_reach = e.tgt_reach if inner == "src" else e.src_reach
+        reach = frozenset().union(*(other_reach[k] for k in other_ids))
+        reached = self._reach_counts()[inner]
+        total = 0.0
+        for item, w in weights.items():
+            kind = _kind_of(item)
+            rates = model.rates[(kind, side)]
+            p = _item_chance(reached[item], len(other_reach), rates)
+            total += (math.log(rates.true / p) if item in reach else math.log((1 - rates.true) / (1 - p))) \
+                * w / model.unit_weight[kind]
+        return total
+
+    def _reach_counts(self) -> dict[str, Counter]:
+        """Per item key, how many paragraphs of the other side reach it (as ItemTables.reach_counts)."""
+        if self._chances is None:
+            e = self.evidence
+            self._chances = {"src": Counter(chain.from_iterable(e.tgt_reach)),
+                             "tgt": Counter(chain.from_iterable(e.src_reach))}
+        return self._chances
+
+    def _part_values(self, side: int) -> tuple:
+        """For _part_evidence over arrays: per occurrence of ``side`` (0 source, 1 target), what
+        a hit adds, and per paragraph what it scores if nothing is hit."""
+        from .band import np
+        tables, model = self._item_tables(), self.model
+        occurrences, kinds = (tables.src, tables.src_kind) if side == 0 else (tables.tgt, tables.tgt_kind)
+        others = len((tables.tgt if side == 0 else tables.src).start) - 1
+        name = ("src", "tgt")[side]
+        true = np.array([model.rates[(kind, name)].true for kind in KINDS])[kinds]
+        chance = np.array([model.rates[(kind, name)].chance for kind in KINDS])[kinds]
+        unit = np.array([model.unit_weight[kind] for kind in KINDS])[kinds]
+        p = np.minimum((np.maximum(tables.reach_counts()[side] - 1, 0) + chance * _PRIOR_STRENGTH)
+                       / (max(others - 1, 0) + _PRIOR_STRENGTH), true - 0.01)
+        scale = occurrences.weight / unit
+        miss = scale * np.log((1 - true) / (1 - p))
+        base = np.bincount(occurrences.paragraph, weights=miss, minlength=len(occurrences.start) - 1)
+        return scale * np.log(true / p) - miss, base
 
     def _offset(self, i: int, j: int) -> int:
         d = self.runs_tgt[j] - self.runs_src[i]
@@ -666,13 +723,16 @@ class _Aligner:
         band = Band(low, np.maximum(np.maximum.accumulate(high), low - 1))
         runs_src, runs_tgt = np.array(self.runs_src), np.array(self.runs_tgt)
         score = _VectorScore(self, layout)
+        src_value, src_base, tgt_value, tgt_base = (*self._part_values(0), *self._part_values(1)) if merges \
+            else (None,) * 4
+        part_values = (src_value, tgt_value) if merges else ()
         diagonal: dict[int, list] = defaultdict(list)
         merged: dict[int, dict[int, list]] = {7: defaultdict(list), 5: defaultdict(list)}  # 2-1 and 1-2
         for first in range(1, n + 1, _BAND_BLOCK_ROWS):
             stop = min(n + 1, first + _BAND_BLOCK_ROWS)
             start = max(1, first - 1)  # and the row above, which 2-1 beads read
             rows, columns = band.cells(start, stop)
-            src_hit, tgt_hit = band.tallies(tables, start, stop)
+            src_hit, tgt_hit, *part_hits = band.tallies(tables, start, stop, *part_values)
             i, j = rows - 1, columns - 1
             src_total, tgt_total = tables.src_totals[i].T, tables.tgt_totals[j].T
             value = score.gain(src_hit, src_total, tgt_hit, tgt_total, i, j, 1, 1)
@@ -682,9 +742,9 @@ class _Aligner:
                 diagonal[a].append((b, 4, g))
             if not merges:
                 continue
-            # A part proves itself when its own side's content is positive (see gain).
-            src_proves = self._vector_content(src_hit, src_total, "src") > 0
-            tgt_proves = self._vector_content(tgt_hit, tgt_total, "tgt") > 0
+            # A part proves itself when its own evidence is positive (see _part_evidence).
+            src_proves = src_base[i] + part_hits[0] > 0
+            tgt_proves = tgt_base[j] + part_hits[1] > 0
             base = band.offset[start]
             above = band.offset[rows - 1] - base + columns - low[rows - 1]
             holds_above = (rows - 1 >= start) & (columns >= low[rows - 1]) & (columns <= band.high[rows - 1])
@@ -826,11 +886,8 @@ class _Aligner:
             tgt = np.array([offers[n][2][0] for n in members], dtype=np.int64)
             added = np.array([offers[n][4] for n in members], dtype=np.int64)
             values = score.gain(*tables.bead_tallies(src, src_count, tgt, tgt_count), src, tgt, src_count, tgt_count)
-            if side == 0:
-                hit, total, _, _ = tables.bead_tallies(added, 1, tgt, tgt_count)
-            else:
-                _, _, hit, total = tables.bead_tallies(src, src_count, added, 1)
-            proves = self._vector_content(hit, total, ("src", "tgt")[side]) > 0
+            other, other_count = (tgt, tgt_count) if side == 0 else (src, src_count)
+            proves = tables.part_evidence(added, other, other_count, side, *self._part_values(side)) > 0
             for n, value in zip(members, np.where(proves, values, -math.inf).tolist()):
                 gains[n] = value
         return gains

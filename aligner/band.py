@@ -210,6 +210,25 @@ class ItemTables:
         view.src_totals, view.tgt_totals = self.src_totals[src], self.tgt_totals[tgt]
         return view
 
+    def reach_counts(self) -> tuple[np.ndarray, np.ndarray]:
+        """Per occurrence of each side: how many of the other side's paragraphs reach its item."""
+        found = []
+        for occurrences, other_reach in ((self.src, self.tgt_reach), (self.tgt, self.src_reach)):
+            found.append(np.bincount(other_reach.codes // other_reach.stride, minlength=len(self.kind))[occurrences.item])
+        return found[0], found[1]
+
+    def part_evidence(self, own: np.ndarray, other: np.ndarray, other_count: int, side: int,
+                      hit_value: np.ndarray, base: np.ndarray) -> np.ndarray:
+        """Sum, for paragraph own[p] of ``side`` (0 source, 1 target), of base[own[p]] and of
+        hit_value over its occurrences that other[p] (or the ``other_count`` paragraphs from
+        it) reach."""
+        occurrences, reach = (self.src, self.tgt_reach) if side == 0 else (self.tgt, self.src_reach)
+        pair, position = _expand(occurrences, own)
+        found = np.zeros(len(pair), dtype=bool)
+        for step in range(other_count):
+            found |= reach.holds(occurrences.item[position], other[pair] + step)
+        return base[own] + np.bincount(pair, weights=hit_value[position] * found, minlength=len(own))
+
     def bead_tallies(self, src: np.ndarray, src_count: int, tgt: np.ndarray,
                      tgt_count: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Matched and total weights (source hit, source total, target hit, target total; each
@@ -295,8 +314,11 @@ class Band:
                                                                     sizes) + self.low[rows]
         return rows, columns
 
-    def tallies(self, tables: ItemTables, first: int, stop: int) -> tuple[np.ndarray, np.ndarray]:
-        """Matched source and target weight per kind (arrays 2 × cells) of rows first..stop-1."""
+    def tallies(self, tables: ItemTables, first: int, stop: int, src_extra: np.ndarray | None = None,
+                tgt_extra: np.ndarray | None = None) -> tuple[np.ndarray, ...]:
+        """Matched source and target weight per kind (arrays 2 × cells) of rows first..stop-1;
+        with ``src_extra`` and ``tgt_extra`` (a value per occurrence of each side), also the
+        sums of those values over the matched occurrences of every cell."""
         base = self.offset[first]
         count = int(self.offset[stop] - base)
         # Source items of paragraph a-1 found in the reach of target paragraphs in the row.
@@ -307,6 +329,7 @@ class Band:
         cell = self.offset[rows] - base + column + 1 - self.low[rows]
         src_hit = np.bincount(tables.src_kind[taken][query] * count + cell,
                               weights=tables.src.weight[taken][query], minlength=2 * count).reshape(2, count)
+        extra = [] if src_extra is None else [np.bincount(cell, weights=src_extra[taken][query], minlength=count)]
         # Target items of paragraph b-1 found in the reach of the source paragraphs of its rows.
         from_row = np.maximum(self.first_row, first)
         to_row = np.minimum(self.last_row, stop - 1)
@@ -321,4 +344,6 @@ class Band:
         cell = self.offset[rows] - base + column - self.low[rows]
         tgt_hit = np.bincount(tables.tgt_kind[taken][query] * count + cell,
                               weights=tables.tgt.weight[taken][query], minlength=2 * count).reshape(2, count)
-        return src_hit, tgt_hit
+        if tgt_extra is not None:
+            extra.append(np.bincount(cell, weights=tgt_extra[taken][query], minlength=count))
+        return (src_hit, tgt_hit, *extra)

@@ -234,3 +234,28 @@ def test_a_long_post_without_evidence_keeps_its_pairs_in_proportion():
     result = align_text("\n".join(["The river is wide.", "Dòng sông rộng."] * 1000))
     assert len(result.pairs) == 1000
     assert all(u.src[0].index + 1 == u.tgt[0].index for u in result.pairs)
+
+
+def test_merge_parts_are_judged_alike_pair_by_pair_and_with_numpy():
+    """A merge's part proves itself by its own items, each against its own chance; the pair
+    scorer and the numpy tables must agree on that evidence."""
+    from aligner.align import _Aligner
+    from aligner.api import detect_text
+    from aligner.band import np
+
+    paragraphs, _ = detect_text(case_doc(SAMPLES / "memoir-mixed-order").read_text(encoding="utf-8"))
+    src = [p for p in paragraphs if p.lang == "en"]
+    tgt = [p for p in paragraphs if p.lang == "vi"]
+    by_pairs = _Aligner(src, tgt, use_lexicon=True, src_is_english=True)
+    vectorised = _Aligner(src, tgt, use_lexicon=True, src_is_english=True, vectorise=True)
+    for aligner in (by_pairs, vectorised):
+        aligner.estimate_null()
+    tables = vectorised._item_tables()
+    for side, own_side, other_side in ((0, src, tgt), (1, tgt, src)):
+        own, other = np.meshgrid(np.arange(len(own_side)), np.arange(len(other_side) - 1), indexing="ij")
+        own, other = own.ravel(), other.ravel()
+        found = tables.part_evidence(own, other, 2, side, *vectorised._part_values(side))
+        expected = [by_pairs._part_evidence(a, (b, b + 1), ("src", "tgt")[side]) for a, b in zip(own, other)]
+        assert found == pytest.approx(expected)
+        assert (found > 0).sum() > len(own_side) // 2  # translations prove themselves
+        assert (found < 0).sum() > len(found) // 2  # most pairs are unrelated
