@@ -46,6 +46,8 @@ _MERGE_PENALTY = math.log(0.89 / 0.0445)
 _PAIR_BIAS = -1.0
 # Beads whose gain exceeds this are confident: they teach the second pass.
 _CONFIDENT_GAIN = 2.0
+# A length ratio and its spread are learnt from at least this many confident pairs.
+_MIN_LENGTH_PAIRS = 3
 _MAX_OFFSET = 5
 # A second rendering of the source must run for at least this many paragraphs in a row; it is
 # searched for in a full table of at most this many cells (a few seconds).
@@ -599,9 +601,13 @@ class _Aligner:
             model.len_mu = math.log(total_tgt / total_src)
 
     def learn_from(self, beads: list[tuple[tuple[int, ...], tuple[int, ...], float]]) -> None:
-        """Re-estimate translation rates, length ratio and layout habit from confident beads."""
+        """Re-estimate translation rates, length ratio and layout habit from confident beads.
+
+        Rates and habit are blended with their priors by the number of beads behind them, so
+        even one or two confident beads (a post only partly translated) teach something; the
+        length ratio and its spread need three."""
         confident = [(s, t) for s, t, g in beads if g >= _CONFIDENT_GAIN and len(s) == len(t) == 1]
-        if len(confident) < 3:
+        if not confident:
             return
         model = self.model
         tallies = self._pair_tallies([(s[0], t[0]) for s, t in confident])
@@ -612,9 +618,10 @@ class _Aligner:
                 rates.true = min(0.95, max(rates.chance + 0.15, true))
         self._refresh()
         ratios = [math.log((self.tgt_len[t[0]] + 1) / (self.src_len[s[0]] + 1)) for s, t in confident]
-        model.len_mu = statistics.median(ratios)
-        spread = statistics.median(abs(r - model.len_mu) for r in ratios) * 1.4826
-        model.len_sd = min(0.6, max(0.12, spread))
+        if len(ratios) >= _MIN_LENGTH_PAIRS:
+            model.len_mu = statistics.median(ratios)
+            spread = statistics.median(abs(r - model.len_mu) for r in ratios) * 1.4826
+            model.len_sd = min(0.6, max(0.12, spread))
         seen = Counter(self._offset(s[0], t[0]) for s, t in confident)
         background: Counter = Counter(self._offset(i, j) for i, j in self._sample_pairs())
         total_bg = sum(background.values())
