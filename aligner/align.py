@@ -451,6 +451,7 @@ class _Aligner:
 
     def _refresh(self) -> None:
         """Recompute the content coefficients after the model's rates or units change."""
+        self._part_cache: dict[tuple[int, str], tuple[float, dict[str, float]]] = {}
         model = self.model
         self._coefficients = {
             side: [(kind, 1.0 / model.unit_weight[kind],
@@ -482,20 +483,34 @@ class _Aligner:
         bead, each item against its own chance (see _item_chance). A word that every paragraph
         of the other side explains ("and", "of") proves nothing; a global chance rate would let
         a few such words join an untranslated paragraph to its neighbour's translation."""
-        e, model = self.evidence, self.model
+        e = self.evidence
         inner = side if not self._swapped else ("tgt" if side == "src" else "src")  # the evidence's side
-        weights = (e.src_weights if inner == "src" else e.tgt_weights)[part]
         other_reach = e.tgt_reach if inner == "src" else e.src_reach
-        reach = frozenset().union(*(other_reach[k] for k in other_ids))
-        reached = self._reach_counts()[inner]
-        total = 0.0
-        for item, w in weights.items():
-            kind = _kind_of(item)
-            rates = model.rates[(kind, side)]
-            p = _item_chance(reached[item], len(other_reach), rates)
-            total += (math.log(rates.true / p) if item in reach else math.log((1 - rates.true) / (1 - p))) \
-                * w / model.unit_weight[kind]
-        return total
+        reach = other_reach[other_ids[0]] if len(other_ids) == 1 else \
+            frozenset().union(*(other_reach[k] for k in other_ids))
+        base, on_hit = self._part_terms(part, side, inner)
+        return base + sum(map(on_hit.__getitem__, on_hit.keys() & reach))
+
+    def _part_terms(self, part: int, side: str, inner: str) -> tuple[float, dict[str, float]]:
+        """A part's evidence when nothing is hit, and what each of its items adds when hit
+        (kept until the model changes, see _refresh)."""
+        key = (part, side)
+        found = self._part_cache.get(key)
+        if found is None:
+            model, e = self.model, self.evidence
+            weights = (e.src_weights if inner == "src" else e.tgt_weights)[part]
+            reached, others = self._reach_counts()[inner], len(e.tgt_reach if inner == "src" else e.src_reach)
+            base, on_hit = 0.0, {}
+            for item, w in weights.items():
+                kind = _kind_of(item)
+                rates = model.rates[(kind, side)]
+                p = _item_chance(reached[item], others, rates)
+                scale = w / model.unit_weight[kind]
+                miss = math.log((1 - rates.true) / (1 - p)) * scale
+                base += miss
+                on_hit[item] = math.log(rates.true / p) * scale - miss
+            found = self._part_cache[key] = (base, on_hit)
+        return found
 
     def _reach_counts(self) -> dict[str, Counter]:
         """Per item key, how many paragraphs of the other side reach it (as ItemTables.reach_counts)."""
