@@ -11,7 +11,7 @@ from typing import Any
 __version__ = "0.1.0"
 
 _EXPORTS = {
-    "align_text": "api", "align_file": "api", "detect_text": "api",
+    "align_text": "api", "align_file": "api", "detect_text": "api", "detect_file": "api",
     "AlignerError": "errors",
     "Alignment": "models", "AlignedUnit": "models", "Paragraph": "models", "Summary": "models",
 }

@@ -56,6 +56,13 @@ def _align(text: str, src_lang: str, tgt_lang: str, paragraphs: str, input_forma
     return alignment
 
 
+def detect_file(path: str | os.PathLike[str], paragraphs: str = "auto", encoding: str | None = None,
+                input_format: str = "auto") -> tuple[list[Paragraph], bool]:
+    """Read, decode, split and tag one file (``-`` for standard input)."""
+    with collector_paused():
+        return _detect(read_source(path, encoding), paragraphs, input_format_for(path, input_format))
+
+
 def input_format_for(path: str | os.PathLike[str], input_format: str = "auto") -> str:
     """The input format a file's name implies (.md, .html), unless one was given."""
     if input_format != "auto":

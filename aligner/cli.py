@@ -323,12 +323,11 @@ def detect(
       align detect post.txt
       align detect post.txt --format jsonl | grep '"lang": "und"'
     """
-    from .api import detect_text, input_format_for
+    from .api import detect_file
     from .export import DETECT_WRITERS
-    from .reader import read_source
     from .render import detect_table
 
-    found, _ = detect_text(read_source(file, encoding), paragraphs.value, input_format_for(file, input_format.value))
+    found, _ = detect_file(file, paragraphs.value, encoding, input_format.value)
     chosen = format.value if format else _default_format(output)
     if chosen == "table":
         _show(detect_table(found), output, file)
