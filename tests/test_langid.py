@@ -34,3 +34,14 @@ def test_another_language_gets_its_own_code():
 def test_neighbours_settle_an_unknown_word():
     paragraphs = [Paragraph(0, "Share this:", 1), Paragraph(1, "zorblax", 2), Paragraph(2, "Post a Comment", 3)]
     assert [p.lang for p in tag_paragraphs(paragraphs)] == ["en", "en", "en"]
+
+
+def test_a_file_is_tagged_as_its_text_is():
+    from aligner import detect_file, detect_text
+    from conftest import SAMPLES, case_doc
+
+    path = case_doc(SAMPLES / "html-post")
+    by_file, _ = detect_file(path)
+    by_text, _ = detect_text(path.read_text(encoding="utf-8"), input_format="html")
+    assert [(p.text, p.lang, p.line) for p in by_file] == [(p.text, p.lang, p.line) for p in by_text]
+    assert {p.lang for p in by_file} >= {"en", "vi"}
