@@ -333,7 +333,7 @@ class _Aligner:
         self.vectorise = vectorise
         self.evidence: _Evidence | None = None
         self._tables: ItemTables | None = None
-        self._chances: dict[str, Counter] | None = None
+        self._reached: dict[str, Counter] | None = None
         self._build_evidence()
         self.src_len, self.tgt_len = [len(p.text) for p in src], [len(p.text) for p in tgt]
         self._row_tallies: list[dict[tuple[int, int], Tally]] = [{}, {}]
@@ -371,7 +371,7 @@ class _Aligner:
         view.lexicon = self.lexicon
         view.src_is_english, view._swapped = self.src_is_english, self._swapped
         view.model = model
-        view.evidence, view._chances = None, None
+        view.evidence, view._reached = None, None
         view._row_tallies = [{}, {}]
         view.vectorise, view._tables = True, tables
         view._refresh()
@@ -514,11 +514,11 @@ class _Aligner:
 
     def _reach_counts(self) -> dict[str, Counter]:
         """Per item key, how many paragraphs of the other side reach it (as ItemTables.reach_counts)."""
-        if self._chances is None:
+        if self._reached is None:
             e = self.evidence
-            self._chances = {"src": Counter(chain.from_iterable(e.tgt_reach)),
+            self._reached = {"src": Counter(chain.from_iterable(e.tgt_reach)),
                              "tgt": Counter(chain.from_iterable(e.src_reach))}
-        return self._chances
+        return self._reached
 
     def _part_values(self, side: int) -> tuple:
         """For _part_evidence over arrays: per occurrence of ``side`` (0 source, 1 target), what
