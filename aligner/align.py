@@ -13,8 +13,13 @@ parameters are estimated from the document itself:
   this post shows (English before or after its Vietnamese).
 
 A first pass without the layout signal finds confident pairs; the second pass uses the
-parameters they give. A last pass lets target paragraphs left over (a second rendering
-of the same source, in a section of its own) pair with source paragraphs again.
+parameters they give. Merges then grow past two paragraphs where a leftover neighbour
+proves itself, and a last pass lets target paragraphs left over (a second rendering of
+the same source, in a section of its own) pair with source paragraphs again.
+
+Long posts (over 40,000 candidate pairs) are found coarse to fine and scored with numpy
+tables (band.py), the same scores as the pair-by-pair path; book-length ones learn their
+habits from stretches of the post (see _sampled_first_pass).
 """
 
 from __future__ import annotations
