@@ -168,11 +168,6 @@ def _number_present(number: tuple[str, list[str]], other: str, other_is_english:
     return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", lowered) for w in numerals)
 
 
-def _names(text: str, english: bool, shared: set[str]) -> list[list[str]]:
-    """Names of the text that are written in both languages somewhere in the post."""
-    return [chain for chain in name_anchors(text, english) if chain[-1] in shared]
-
-
 def _plain_words(text: str) -> tuple[set[str], str]:
     """Words without accents, lowercased, and the same joined: what a name is looked up in."""
     found = [name_key(w) for w in words(text)]
@@ -201,13 +196,26 @@ class _Checker:
         tgt = [p for p in alignment.paragraphs if p.lang == alignment.tgt_lang]
         # Only a complete name written in both languages somewhere in the post is expected
         # in every translation; "Trung Quốc" for "China" is a translation, not a name.
-        src_names = {c[-1] for p in src for c in name_anchors(p.text, self.english_src)}
-        tgt_names = {c[-1] for p in tgt for c in name_anchors(p.text, not self.english_src)}
+        self._anchors: dict[tuple[str, bool], list[list[str]]] = {}
+        src_names = {c[-1] for p in src for c in self._name_anchors(p.text, self.english_src)}
+        tgt_names = {c[-1] for p in tgt for c in self._name_anchors(p.text, not self.english_src)}
         self.shared_names = src_names & tgt_names
         ratios = [_log_ratio(u) for u in alignment.pairs if len(u.src) == len(u.tgt) == 1]
         self.ratio_median = statistics.median(ratios) if ratios else 0.0
         spread = statistics.median(abs(r - self.ratio_median) for r in ratios) * 1.4826 if ratios else 0.0
         self.ratio_spread = max(_MIN_LENGTH_SPREAD, spread)
+
+    def _name_anchors(self, text: str, english: bool) -> list[list[str]]:
+        """name_anchors, read once per text (a paragraph is met again in its pair)."""
+        key = (text, english)
+        found = self._anchors.get(key)
+        if found is None:
+            found = self._anchors[key] = name_anchors(text, english)
+        return found
+
+    def _names(self, text: str, english: bool) -> list[list[str]]:
+        """Names of the text that are written in both languages somewhere in the post."""
+        return [chain for chain in self._name_anchors(text, english) if chain[-1] in self.shared_names]
 
     def pair_reasons(self, unit: AlignedUnit) -> list[str]:
         reasons: list[str] = []
@@ -220,10 +228,10 @@ class _Checker:
                 reasons.append(f"number {number[0]} in the {tgt_lang} is missing from the {src_lang}")
         src_words = _plain_words(unit.src_text)
         tgt_words = _plain_words(unit.tgt_text)
-        for chain in _names(unit.src_text, self.english_src, self.shared_names):
+        for chain in self._names(unit.src_text, self.english_src):
             if not _name_present(chain, tgt_words):
                 reasons.append(f"name {chain[-1].title()} is missing from the {self.alignment.tgt_lang}")
-        for chain in _names(unit.tgt_text, not self.english_src, self.shared_names):
+        for chain in self._names(unit.tgt_text, not self.english_src):
             if not _name_present(chain, src_words):
                 reasons.append(f"name {chain[-1].title()} is missing from the {self.alignment.src_lang}")
         # Short texts vary more in length ratio (as in Gale & Church, variance grows as length falls).
