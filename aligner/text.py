@@ -92,6 +92,13 @@ def lexicon_en_vi() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=None)
+def english_irregular() -> dict[str, str]:
+    """Irregular forms and the word they come from ("went" → "go", "children" → "child")."""
+    data = resources.files("aligner").joinpath("data/english-irregular.tsv").read_text(encoding="utf-8")
+    return dict(line.split("\t") for line in data.splitlines() if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=None)
 def english_vocabulary() -> frozenset[str]:
     """Words known to be English: lexicon headwords plus a list of common words."""
     data = resources.files("aligner").joinpath("data/english-common.txt").read_text(encoding="utf-8")
@@ -111,11 +118,16 @@ def english_lemmas(word: str) -> list[str]:
 
     >>> english_lemmas("notes")[:2]
     ['notes', 'note']
+    >>> english_lemmas("went")
+    ['went', 'go']
     """
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
     found = [w]
+    irregular = english_irregular().get(w)
+    if irregular is not None and irregular != w:
+        found.append(irregular)
 
     def add(stem: str) -> None:
         if len(stem) >= 2 and stem not in found:
