@@ -919,6 +919,24 @@ class _Aligner:
                 gains[n] = value
         return gains
 
+    def _bead_contents(self, beads: list[tuple]) -> list[float]:
+        """The content score (_content) of each bead, with numpy for a vectorised aligner."""
+        if not self.vectorise:
+            return [self._content(self._tally(s, t)) for s, t, _ in beads]
+        from .band import np
+        tables, found = self._item_tables(), [0.0] * len(beads)
+        shapes: dict[tuple[int, int], list[int]] = defaultdict(list)
+        for n, (s, t, _) in enumerate(beads):
+            shapes[(len(s), len(t))].append(n)
+        for (src_count, tgt_count), members in shapes.items():
+            src = np.array([beads[n][0][0] for n in members], dtype=np.int64)
+            tgt = np.array([beads[n][1][0] for n in members], dtype=np.int64)
+            src_hit, src_total, tgt_hit, tgt_total = tables.bead_tallies(src, src_count, tgt, tgt_count)
+            values = self._vector_content(src_hit + tgt_hit, src_total + tgt_total, "both")
+            for n, value in zip(members, values.tolist()):
+                found[n] = value
+        return found
+
     def second_renderings(self, beads: list[tuple]) -> list[tuple]:
         """Pair leftover target runs with source paragraphs again (a second translation).
 
@@ -945,17 +963,17 @@ class _Aligner:
         all_src = list(range(len(self.src)))
         if self.vectorise:
             found = [(s, tuple(leftover[k] for k in t), g) for s, t, g in
-                     self.selected(all_src, leftover).run(all_src, range(len(leftover)), layout=False, merges=False)]
+                     self.selected(all_src, leftover).run(all_src, range(len(leftover)), layout=False)]
         else:
-            found = self.run(all_src, leftover, layout=False, merges=False)
-        one_to_one = [bead for bead in found if len(bead[0]) == len(bead[1]) == 1]
-        tallies = self._pair_tallies([(s[0], t[0]) for s, t, _ in one_to_one])
-        candidates = [bead for bead, tally in zip(one_to_one, tallies) if self._content(tally) >= _CONFIDENT_GAIN]
+            found = self.run(all_src, leftover, layout=False)
+        # One source paragraph each (a rendering may split a paragraph in two, as translations do).
+        single = [bead for bead in found if len(bead[0]) == 1 and bead[1][-1] - bead[1][0] == len(bead[1]) - 1]
+        candidates = [bead for bead, content in zip(single, self._bead_contents(single)) if content >= _CONFIDENT_GAIN]
         accepted: list[tuple] = []
         chain: list[tuple] = []
         for bead in candidates + [None]:
-            if bead is not None and chain and position[bead[1][0]] == position[chain[-1][1][0]] + 1 \
-                    and self.tgt[bead[1][0]].index > self.tgt[chain[-1][1][0]].index:
+            if bead is not None and chain and position[bead[1][0]] == position[chain[-1][1][-1]] + 1 \
+                    and self.tgt[bead[1][0]].index > self.tgt[chain[-1][1][-1]].index:
                 chain.append(bead)
                 continue
             if len(chain) >= _MIN_RENDERING_CHAIN:

@@ -259,3 +259,22 @@ def test_merge_parts_are_judged_alike_pair_by_pair_and_with_numpy():
         assert found == pytest.approx(expected)
         assert (found > 0).sum() > len(own_side) // 2  # translations prove themselves
         assert (found < 0).sum() > len(found) // 2  # most pairs are unrelated
+
+
+@pytest.mark.parametrize("vectorise", [False, True], ids=["pair by pair", "numpy"])
+def test_a_second_rendering_that_splits_a_paragraph_keeps_both_parts(monkeypatch, vectorise):
+    """The archive's translation splits one paragraph of the letter in two: both halves pair
+    with it, and the rest of that rendering still pairs as a section of its own."""
+    import aligner.align as stage
+
+    monkeypatch.setattr(stage, "_VECTORISE_CELLS", 0 if vectorise else 10**12)
+    post = case_doc(SAMPLES / "letter-two-renderings").read_text(encoding="utf-8")
+    whole = "Chúng tôi cần gấp 40 tấn đá và 15 tấn xi măng trước đợt triều cường cuối tháng. " \
+            "Nếu không có những thứ đó, việc sửa chữa tạm thời sẽ không giữ được."
+    first, second = whole.split(". ", 1)
+    assert whole in post
+    result = align_text(post.replace(whole, first + ".\n\n" + second))
+    english = next(u for u in result.units if u.src and u.src[0].text.startswith("We urgently need 40 tonnes"))
+    assert {first + ".", second} <= {p.text for p in english.tgt}
+    closing = next(u for u in result.units if u.src and u.src[0].text == "With respectful greetings,")
+    assert len(closing.tgt) == 2  # both renderings' closing lines
