@@ -195,8 +195,20 @@ def _item_chance(reached: int, others: int, rates: _Rates) -> float:
                rates.true - 0.01)
 
 
+def item_kind(key: str) -> int:
+    """The kind of an item key, as an index into KINDS: 0 for anchors ("#" numbers, "@" names),
+    which nearly always survive translation; 1 for soft items ("$" marks, lexicon words)."""
+    return 0 if key[0] in "#@" else 1
+
+
+def carried_over(key: str) -> bool:
+    """Numbers, names and marks are written the same in a translation: a paragraph that holds
+    one also accounts for it on the other side (its reach); lexicon words need a rendering."""
+    return key[0] in "#@$"
+
+
 def _kind_of(item: str) -> str:
-    return "hard" if item[0] in "#@" else "soft"
+    return KINDS[item_kind(item)]
 
 
 def _shared_anchors(src: list[Features], tgt: list[Features]) -> tuple[set[str], set[str]]:
@@ -242,15 +254,15 @@ def _items(f: Features, numbers: set[str], names: set[str], side: str, prefixed:
 def _reach(items: dict[str, float], translations: dict[str, frozenset[str]]) -> frozenset[str]:
     """Keys of the other side a paragraph accounts for: its anchors and the translations of
     its lexical items (shared strings, not copies)."""
-    return frozenset(k for k in items if k[0] in "#@$").union(*(translations.get(k, ()) for k in items
-                                                                 if k[0] not in "#@$"))
+    return frozenset(filter(carried_over, items)).union(*(translations.get(k, ()) for k in items
+                                                          if not carried_over(k)))
 
 
 def _hits(weights: dict[str, float], reach: frozenset[str]) -> list[float]:
     """Weight of the items in ``weights`` that ``reach`` holds: [anchors, soft items]."""
     hit = [0.0, 0.0]
     for key in weights.keys() & reach:
-        hit[key[0] not in "#@"] += weights[key]
+        hit[item_kind(key)] += weights[key]
     return hit
 
 
@@ -280,14 +292,11 @@ class _Evidence:
         give each paragraph's total weight per kind."""
         weight, totals = self.weight, []
         for items in shares:
-            hard = soft = 0.0
+            total = [0.0, 0.0]
             for key, share in items.items():
                 w = items[key] = share * weight[key]
-                if key[0] in "#@":
-                    hard += w
-                else:
-                    soft += w
-            totals.append({"hard": hard, "soft": soft})
+                total[item_kind(key)] += w
+            totals.append(dict(zip(KINDS, total)))
         return totals
 
     def tally(self, src_ids: Sequence[int], tgt_ids: Sequence[int]) -> Tally:
@@ -321,7 +330,7 @@ class _Evidence:
                     greatest[item] = w
         total = [0.0, 0.0]
         for item, w in greatest.items():
-            total[item[0] not in "#@"] += w
+            total[item_kind(item)] += w
         return _hits(merged, reach), total
 
 
@@ -536,7 +545,7 @@ class _Aligner:
         true = np.array([model.rates[(kind, name)].true for kind in KINDS])[kinds]
         chance = np.array([model.rates[(kind, name)].chance for kind in KINDS])[kinds]
         unit = np.array([model.unit_weight[kind] for kind in KINDS])[kinds]
-        p = np.minimum((np.maximum(tables.reach_counts()[side] - 1, 0) + chance * _PRIOR_STRENGTH)
+        p = np.minimum((np.maximum(tables.reach_counts[side] - 1, 0) + chance * _PRIOR_STRENGTH)
                        / (max(others - 1, 0) + _PRIOR_STRENGTH), true - 0.01)
         scale = occurrences.weight / unit
         miss = scale * np.log((1 - true) / (1 - p))
@@ -750,8 +759,8 @@ class _Aligner:
         band = Band(low, np.maximum(np.maximum.accumulate(high), low - 1))
         runs_src, runs_tgt = np.array(self.runs_src), np.array(self.runs_tgt)
         score = _VectorScore(self, layout)
-        src_value, src_base, tgt_value, tgt_base = (*self._part_values(0), *self._part_values(1)) if merges \
-            else (None,) * 4
+        if merges:  # what each merge part's own evidence needs (see _part_evidence)
+            (src_value, src_base), (tgt_value, tgt_base) = self._part_values(0), self._part_values(1)
         part_values = (src_value, tgt_value) if merges else ()
         diagonal: dict[int, list] = defaultdict(list)
         merged: dict[int, dict[int, list]] = {7: defaultdict(list), 5: defaultdict(list)}  # 2-1 and 1-2

@@ -14,17 +14,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from functools import cached_property
 from itertools import chain
 
 import numpy as np
 
-# Kind of an item, as an index: anchors ("#" numbers, "@" names) and soft items.
-HARD, SOFT = 0, 1
-
-
-def kind_index(key: str) -> int:
-    return HARD if key[0] in "#@" else SOFT
-
+from .align import carried_over, item_kind
 
 def _search(codes: np.ndarray, needles: np.ndarray, side: str) -> np.ndarray:
     """np.searchsorted with the needles sorted first: each search then starts where the last
@@ -155,8 +150,8 @@ class ItemTables:
         total = len(src_items) + len(tgt_items)
         self.idf = np.array([math.log((total + 1) / (df + 0.5))
                              for df in np.bincount(ids, minlength=len(vocabulary)).tolist()], dtype=np.float64)
-        self.kind = np.fromiter(map(kind_index, vocabulary), dtype=np.int64, count=len(vocabulary))
-        anchor = np.fromiter((key[0] in "#@$" for key in vocabulary), dtype=bool, count=len(vocabulary))
+        self.kind = np.fromiter(map(item_kind, vocabulary), dtype=np.int64, count=len(vocabulary))
+        anchor = np.fromiter(map(carried_over, vocabulary), dtype=bool, count=len(vocabulary))
         weights = shares * self.idf[ids]
         middle = sum(map(len, src_items))
         sides = []
@@ -210,8 +205,10 @@ class ItemTables:
         view.src_totals, view.tgt_totals = self.src_totals[src], self.tgt_totals[tgt]
         return view
 
+    @cached_property
     def reach_counts(self) -> tuple[np.ndarray, np.ndarray]:
-        """Per occurrence of each side: how many of the other side's paragraphs reach its item."""
+        """Per occurrence of each side: how many of the other side's paragraphs reach its item
+        (kept: every scoring pass and every round of grown merges asks again)."""
         found = []
         for occurrences, other_reach in ((self.src, self.tgt_reach), (self.tgt, self.src_reach)):
             found.append(np.bincount(other_reach.codes // other_reach.stride, minlength=len(self.kind))[occurrences.item])
