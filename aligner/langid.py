@@ -8,14 +8,16 @@ words. Seeded langdetect is consulted only for longer text that neither test cla
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 import regex
 
 from .models import Paragraph
 from .parallel import parallel_map
-from .text import (VI_MARKED_WORD, VI_STRONG_WORD, WORD, english_vocabulary, is_vi_syllable, looks_english,
-                   vietnamese_vocabulary, without_urls)
+from .text import MARKED_LETTERS as _MARKED_LETTERS
+from .text import VI_STRONG_WORD, WORD, is_vi_syllable, looks_english, vietnamese_vocabulary, without_urls
 
 UNDETERMINED = "und"
 _PENDING = "?"
@@ -33,6 +35,15 @@ _VI_SURNAMES = frozenset("nguyễn trần lê phạm hoàng huỳnh phan vũ võ
 _ENGLISH_FUNCTION_WORDS = frozenset(
     "the a an of and or to in on at by for from with is are was were be been has have had it its this that "
     "these those he she they we you i his her their our not no as but if will would can could".split())
+# Vietnamese grammar words (pronouns, particles, classifiers, the commonest verbs), and the ones
+# that stay unmistakable typed without accents, with the forum spellings "ko", "k", "dc".
+_VI_FUNCTION_WORDS = frozenset(
+    "của là và những các được không có cho với này đã sẽ thì mà người một trong cũng rất để khi nhưng từ "
+    "đến ở tôi bạn chúng mình em anh chị ông bà nó họ vì nên nếu thế nào gì đó ra vào lên xuống đi làm "
+    "còn đang vẫn chỉ hay hoặc bị nhiều ai đâu sao lại mới".split())
+_VI_UNACCENTED_FUNCTION_WORDS = frozenset(
+    "cua la va nhung cac duoc dc khong ko voi nay thi nguoi mot trong cung rat khi minh toi chung "
+    "nhieu dang van chi hoac bi dau sao lai moi roi nhe nha".split())
 
 
 def _detector():
@@ -78,9 +89,87 @@ def _is_vietnamese_name(tokens: Sequence[str]) -> bool:
     return common < len(lowered) if len(lowered) <= 2 else common * 2 < len(lowered)
 
 
+# Handles and user names ("hoa_nguyen_sg", "minh.tri.q7", "tuan-anh.88"): lowercase letters and
+# digits joined by dots or underscores. They are built from syllables of either language but
+# belong to neither, so they are set aside before the words are weighed.
+_HANDLE = regex.compile(r"(?<![\p{L}\d.@])@?[\p{Ll}\d]+(?:[-][\p{Ll}\d]+)*(?:[._][\p{Ll}\d]+)+(?![\p{L}\d])")
+_MARKED_LETTER = regex.compile(rf"[{regex.escape(_MARKED_LETTERS)}]")
+_SENTENCE_BREAK = regex.compile(r"[.!?:;\u2026]")
+
+
+def _without_handles(text: str) -> str:
+    """The text with handles blanked out (a handle has at least five characters; "e.g." is kept)."""
+    if "." not in text and "_" not in text:
+        return text
+    return _HANDLE.sub(lambda m: " " if len(m.group()) >= 5 and regex.search(r"\p{L}{2}", m.group()) else m.group(),
+                       text)
+
+
+def _judged_words(plain: str) -> list[tuple[str, bool]]:
+    """Each word with whether it is capitalised inside a sentence.
+
+    Vietnamese capitalises only a sentence's first word and names, so a capitalised word inside
+    a sentence is a name ("bánh xèo at Bà Dưỡng in Hải Châu") or a word of an English title
+    ("The Emperor's Table"): it may speak for English, never for Vietnamese.
+    """
+    judged: list[tuple[str, bool]] = []
+    for sentence in _SENTENCE_BREAK.split(plain):
+        found = WORD.findall(sentence)
+        if found:
+            judged.append((found[0], False))
+            judged.extend((word, word[:1].isupper()) for word in found[1:])
+    return judged
+
+
+@lru_cache(maxsize=200_000)
+def _word_vote(word: str, name: bool) -> tuple[float, float, float, bool, bool]:
+    """One word's weight (English, Vietnamese by its marks, Vietnamese by its syllable shape),
+    whether it has a syllable's shape and whether it has a letter only Vietnamese uses.
+    Cached: words recur, and every paragraph asks. See _language_votes for the weights."""
+    lower = word.lower()
+    marked = _MARKED_LETTER.search(word) is not None
+    shaped = marked or is_vi_syllable(lower)
+    if name:
+        return (1.0 if not shaped and looks_english(word) else 0.0), 0.0, 0.0, shaped, False
+    if marked:
+        strong = VI_STRONG_WORD.search(word) is not None
+        return 0.0, (2.0 if lower in _VI_FUNCTION_WORDS else 1.0), 0.0, True, strong
+    if lower in _VI_UNACCENTED_FUNCTION_WORDS:
+        return 0.0, 0.0, 2.0, shaped, False
+    if looks_english(word):
+        grammar = lower in _ENGLISH_FUNCTION_WORDS
+        return ((0.5 if grammar else 0.0) if shaped else (2.0 if grammar else 1.0)), 0.0, 0.0, shaped, False
+    return 0.0, 0.0, (1.0 if shaped else 0.0), shaped, False
+
+
+def _language_votes(words: list[tuple[str, bool]]) -> tuple[float, float, bool]:
+    """Weigh the words for English and for Vietnamese: (English, Vietnamese, any strong mark).
+
+    A grammar word (the, of, with / của, là, những) weighs two, a content word one; a word
+    written alike in both (an unaccented "can", "son", "to") weighs nothing for either side,
+    or a half for English when it is an English grammar word. Unaccented Vietnamese syllables
+    count only where most words have the shape of a syllable, as in text typed without accents
+    (a German "mit" is not a reason to call a line Vietnamese). A name (see _judged_words)
+    speaks only for English, when it is an English word.
+    """
+    english = vietnamese = unaccented = 0.0
+    shaped = 0
+    strong = False
+    for (word, name), count in Counter(words).items():
+        vote = _word_vote(word, name)
+        english += vote[0] * count
+        vietnamese += vote[1] * count
+        unaccented += vote[2] * count
+        shaped += vote[3] * count
+        strong = strong or vote[4]
+    if words and shaped * 10 >= len(words) * 6:
+        vietnamese += unaccented
+    return english, vietnamese, strong
+
+
 def classify(text: str) -> str:
     """Language of one paragraph on its own: an ISO 639-1 code, ``und``, or pending (``?``)."""
-    plain = without_urls(text)
+    plain = _without_handles(without_urls(text))
     tokens = WORD.findall(plain)
     if not tokens:
         return UNDETERMINED
@@ -92,38 +181,35 @@ def classify(text: str) -> str:
             code, prob = _langdetect(text)
             return code if prob >= _LANGDETECT_MIN_PROB else UNDETERMINED
         return UNDETERMINED
-    marked = 0 if ascii_only else len(VI_MARKED_WORD.findall(plain))
-    if marked and (marked / len(tokens) >= 0.3 or (marked / len(tokens) >= 0.2 and VI_STRONG_WORD.search(plain))):
-        return UNDETERMINED if _is_vietnamese_name(tokens) else "vi"
-    lowered = [t.lower() for t in tokens]
-    vocabulary = english_vocabulary()
-    function_hits = sum(map(_ENGLISH_FUNCTION_WORDS.__contains__, lowered))
-    if len(tokens) >= 6 and function_hits / len(tokens) >= 0.12:
-        return "en"
-    english_hits = sum(map(looks_english, tokens))
-    # Vietnamese typed without accents, judged on the words that are not capitalised: a
-    # Vietnamese name in English ("Photos by Tran Minh Duc") says nothing of the language. A line
-    # of capitalised words only (a title, a name) is judged on all of them.
-    lowercase = [t for t, lower in zip(tokens, lowered) if t == lower]
-    judged = lowercase or lowered
-    unaccented_vi = sum(1 for t in judged if is_vi_syllable(t) and t not in vocabulary)
-    if len(tokens) >= 3 and unaccented_vi / len(judged) >= 0.6:
-        return UNDETERMINED if _is_name_like(tokens) else "vi"
-    if english_hits and (len(tokens) < 6 or english_hits * 2 >= len(tokens)):
-        return "en"
-    # Capitalised words are mostly names, which belong to no language: judge by the rest.
-    common = [t for t in tokens if not t[:1].isupper()]
-    if common and sum(1 for t in common if looks_english(t)) * 2 >= len(common):
+    judged = _judged_words(plain)
+    english, vietnamese, strong = _language_votes(judged)
+    if not english and not vietnamese and all(name for _, name in judged[1:]):
+        # A line of capitalised words only ("Chuyện Nhà Tôi", "ĐẾM CHIM BỜ BIỂN"): judge them all.
+        english, vietnamese, strong = _language_votes([(word, False) for word, _ in judged])
+    if vietnamese > english:
+        if not strong and not ascii_only and letters >= _LANGDETECT_MIN_LETTERS and len(tokens) >= 4:
+            # Marks that other languages use too (é, à, ô) and no letter only Vietnamese has.
+            code, prob = _langdetect(text)
+            if prob >= _LANGDETECT_MIN_PROB and code not in ("en", "vi"):
+                return code
+        named = _is_vietnamese_name(tokens) if _MARKED_LETTER.search(plain) else _is_name_like(tokens)
+        return UNDETERMINED if named else "vi"
+    if english > vietnamese:
+        if letters >= _LANGDETECT_MIN_LETTERS and len(tokens) >= 4 and english < len(tokens) / 2:
+            code, prob = _langdetect(text)  # few English words in a long line: maybe another language
+            if prob >= _LANGDETECT_MIN_PROB and code not in ("en", "vi"):
+                return code
         return "en"
     if letters >= _LANGDETECT_MIN_LETTERS and len(tokens) >= 4:
         code, prob = _langdetect(text)
         if prob >= _LANGDETECT_MIN_PROB and code not in ("en", "vi"):
             return code
-        if english_hits:
-            return "en"
+    english_words = list(map(looks_english, tokens))
+    if any(english_words) and not any(not known and is_vi_syllable(t.lower()) for t, known in zip(tokens, english_words)):
+        return "en"  # English words, some of which could be unaccented Vietnamese ("My son,", "My Blog")
     if _is_name_like(tokens):
         return UNDETERMINED
-    return "en" if english_hits else _PENDING
+    return _PENDING
 
 
 def _settle_pending(tags: list[str]) -> list[str]:

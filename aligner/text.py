@@ -43,6 +43,7 @@ def _vietnamese_letter_classes() -> tuple[str, str]:
 
 
 _MARKED, _STRONG = _vietnamese_letter_classes()
+MARKED_LETTERS = _MARKED  # every letter carrying a Vietnamese mark
 # From a word's first Vietnamese-marked letter (or one only Vietnamese uses) to its end: one
 # match per such word, found in linear time.
 VI_MARKED_WORD = regex.compile(rf"[{regex.escape(_MARKED)}][\p{{L}}\p{{M}}'’]*")
