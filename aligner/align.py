@@ -37,7 +37,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
-from .features import Features, PhraseTable, phrase_table, source_features, target_features
+from .features import (Features, PhraseTable, PlainPhraseTable, phrase_table, plain_phrase_table, source_features,
+                       target_features)
 from .models import AlignedUnit, Paragraph
 from .parallel import parallel_map
 from .text import lexicon_en_vi
@@ -150,6 +151,7 @@ class _Lexicon:
         self.forward: dict[str, set[str]] = defaultdict(set)
         self.reverse: dict[str, set[str]] = defaultdict(set)
         self._table: tuple[PhraseTable, tuple[int, ...]] | None = None
+        self._plain_table: PlainPhraseTable | None = None
         self._translations: tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]] | None = None
         if active:
             for lemma, renderings in lexicon_en_vi().items():
@@ -170,6 +172,13 @@ class _Lexicon:
                        for rendering, lemmas in self.reverse.items()}
             self._translations = forward, reverse
         return self._translations
+
+    @property
+    def plain_table(self) -> PlainPhraseTable:
+        """The renderings keyed by their unaccented syllables (see plain_phrase_table)."""
+        if self._plain_table is None:
+            self._plain_table = plain_phrase_table(self.table[0])
+        return self._plain_table
 
     @property
     def table(self) -> tuple[PhraseTable, tuple[int, ...]]:
@@ -409,8 +418,11 @@ class _Aligner:
         texts = [p.text for p in paragraphs]
         if english and self.lexicon.forward:
             return parallel_map(source_features, texts)
-        table, lengths = self.lexicon.table if self.lexicon.forward else ({}, ())
-        return parallel_map(partial(target_features, table=table, lengths=lengths), texts)
+        if not self.lexicon.forward:
+            return parallel_map(partial(target_features, table={}, lengths=()), texts)
+        table, lengths = self.lexicon.table
+        return parallel_map(partial(target_features, table=table, lengths=lengths,
+                                    plain_table=self.lexicon.plain_table), texts)
 
     def _build_evidence(self) -> None:
         """Items of every paragraph, as _Evidence or as ItemTables (``vectorise``)."""

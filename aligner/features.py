@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 import regex
 
-from .text import (NUMBER, english_lemmas, english_vocabulary, lexicon_en_vi, strip_accents, without_urls,
+from .text import (NUMBER, VI_MARKED_WORD, english_lemmas, english_vocabulary, lexicon_en_vi, strip_accents, without_urls,
                    vietnamese_vocabulary, words)
 
 _MONTHS = ("january february march april may june july august september october november december").split()
@@ -144,14 +145,43 @@ def phrase_table(phrases: Iterable[str]) -> tuple[PhraseTable, tuple[int, ...]]:
     return table, tuple(sorted({1 if isinstance(key, str) else len(key) for key in table}))
 
 
-def target_features(text: str, table: PhraseTable, lengths: tuple[int, ...]) -> Features:
+# Phrases by their syllables with accents stripped: each key names every rendering written so
+# ("ban" → bạn, bàn, bán), for text typed without accents.
+PlainPhraseTable = dict[str | tuple[str, ...], tuple[str, ...]]
+
+
+def plain_phrase_table(table: PhraseTable) -> PlainPhraseTable:
+    """The phrase table keyed by unaccented syllables (see PlainPhraseTable)."""
+    plain: dict[str | tuple[str, ...], list[str]] = {}
+    for key, phrase in table.items():
+        stripped = name_key(key) if isinstance(key, str) else tuple(map(name_key, key))
+        plain.setdefault(stripped, []).append(phrase)
+    return {key: tuple(sorted(phrases)) for key, phrases in plain.items()}
+
+
+def is_unaccented(tokens: list[str]) -> bool:
+    """Vietnamese typed without accents: fewer than one word in five carries a mark, where
+    written Vietnamese marks most of its syllables."""
+    return len(VI_MARKED_WORD.findall(" ".join(tokens))) * 5 < len(tokens)
+
+
+def target_features(text: str, table: PhraseTable, lengths: tuple[int, ...],
+                    plain_table: PlainPhraseTable | None = None) -> Features:
     """Features of a Vietnamese paragraph; lexical items are lexicon renderings present in it.
 
     Every run of n syllables, for each phrase length n (see phrase_table), is looked up; the
-    runs are made and tested by zip, map and filter, without a Python loop per syllable."""
+    runs are made and tested by zip, map and filter, without a Python loop per syllable. A
+    paragraph typed without accents is looked up by its bare syllables in ``plain_table``, and
+    holds every rendering they may stand for (chance matches are weighed by the model)."""
     syllables = [t.lower() for t in words(text)]
     present: set[str] = set()
-    for n in lengths:
-        runs = syllables if n == 1 else zip(*(syllables[k:] for k in range(n)))
-        present.update(map(table.__getitem__, filter(table.__contains__, runs)))
+    if plain_table is not None and syllables and is_unaccented(syllables):
+        bare = [name_key(s) for s in syllables]
+        for n in lengths:
+            runs = bare if n == 1 else zip(*(bare[k:] for k in range(n)))
+            present.update(chain.from_iterable(map(plain_table.__getitem__, filter(plain_table.__contains__, runs))))
+    else:
+        for n in lengths:
+            runs = syllables if n == 1 else zip(*(syllables[k:] for k in range(n)))
+            present.update(map(table.__getitem__, filter(table.__contains__, runs)))
     return Features(len(text), _number_anchors(text), name_anchors(text, False), _symbols(text), present)
