@@ -1127,8 +1127,8 @@ def align_paragraphs(paragraphs: list[Paragraph], src_lang: str, tgt_lang: str) 
 
 
 def _align_paragraphs(paragraphs: list[Paragraph], src_lang: str, tgt_lang: str) -> list[AlignedUnit]:
-    src = [p for p in paragraphs if p.lang == src_lang]
-    tgt = [p for p in paragraphs if p.lang == tgt_lang]
+    src = [p for p in paragraphs if p.lang == src_lang and not p.chrome]
+    tgt = [p for p in paragraphs if p.lang == tgt_lang and not p.chrome]
     beads: list[tuple] = []
     extra: list[tuple] = []
     if src and tgt:

@@ -16,9 +16,15 @@ INPUT_FORMATS = ("auto", "text", "html", "markdown")
 
 _BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "blockquote", "pre",
                "section", "article", "main", "dd", "dt", "figcaption", "caption", "ul", "ol", "table", "hr",
-               "aside", "details", "summary", "address", "center"}
-_DROPPED_TAGS = {"script", "style", "nav", "header", "footer", "form", "noscript", "template", "svg", "head",
-                 "button", "select", "iframe", "object"}
+               "aside", "details", "summary", "address", "center", "header", "footer", "nav", "form", "fieldset",
+               "legend", "figure", "dl"}
+# Elements whose text a reader never sees. Page chrome (menus, sidebar, footer, forms) is seen,
+# so it stays: the aligner tags it and leaves it unpaired, and ``--all`` shows it.
+_DROPPED_TAGS = {"script", "style", "noscript", "template", "svg", "head", "select", "iframe", "object",
+                 "textarea"}
+# Classes themes use to hide text from the eye (kept for screen readers only).
+_HIDDEN_CLASSES = {"screen-reader-text", "sr-only", "visually-hidden", "hidden", "skip-link", "screen-reader-only"}
+_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
 _VOID_TAGS = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr"}
 _HTML_START = regex.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", regex.IGNORECASE | regex.DOTALL)
 _HTML_BLOCKS = regex.compile(r"<(?:p|div|br|li|h[1-6]|td)\b[^>]*>", regex.IGNORECASE)
@@ -32,46 +38,72 @@ def looks_like_html(text: str) -> bool:
     return len(_HTML_BLOCKS.findall(text[:200_000])) >= max(3, lines // 4)
 
 
+# Page furniture: menus and forms anywhere; a header or footer outside the article (the site's
+# masthead and colophon, not the entry's title or a comment's byline).
+_CHROME_TAGS = {"nav", "form"}
+_FRAMED_CHROME_TAGS = {"header", "footer"}
+_CONTENT_TAGS = {"article", "main", "section"}
+_STRUCTURE_TAGS = _CHROME_TAGS | _FRAMED_CHROME_TAGS | _CONTENT_TAGS | {"aside"}
+
+
 class _BlockText(HTMLParser):
-    """Collects the text of block elements; each block (or <br>) ends a line."""
+    """Collects the text of block elements; each block (or <br>) ends a line. Each line knows
+    whether it is page furniture (see _CHROME_TAGS)."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.lines: list[tuple[int, str]] = []
+        self.lines: list[tuple[int, str, bool]] = []
         self._parts: list[str] = []
         self._start_line = 0
-        self._dropped_depth = 0
+        self._start_chrome = False
+        self._structure: list[tuple[str, bool]] = []  # open structural tags, and whether each is chrome
+        self._unseen: list[str] = []  # tags open inside an element whose text is not seen
 
     def _flush(self) -> None:
         text = " ".join("".join(self._parts).split())
         if text:
-            self.lines.append((self._start_line, text))
+            self.lines.append((self._start_line, text, self._start_chrome))
         self._parts = []
 
     def handle_starttag(self, tag: str, attrs) -> None:
-        if tag in _DROPPED_TAGS:
-            if tag not in _VOID_TAGS:
-                self._dropped_depth += 1
+        if tag in _VOID_TAGS:
+            self.handle_startendtag(tag, attrs)
             return
-        if tag == "br" or tag in _BLOCK_TAGS:
-            self._flush()
-
-    def handle_startendtag(self, tag: str, attrs) -> None:
-        if tag == "br" or tag in _BLOCK_TAGS:
-            self._flush()
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _DROPPED_TAGS:
-            self._dropped_depth = max(0, self._dropped_depth - 1)
+        if self._unseen or tag in _DROPPED_TAGS or _is_hidden(attrs):
+            self._unseen.append(tag)
             return
         if tag in _BLOCK_TAGS:
             self._flush()
+        if tag in _STRUCTURE_TAGS:
+            self._structure.append((tag, self._opens_chrome(tag)))
+
+    def _opens_chrome(self, tag: str) -> bool:
+        """Is the text inside a newly opened ``tag`` page furniture?"""
+        if tag in _CHROME_TAGS or (self._structure and self._structure[-1][1]):
+            return True
+        return tag in _FRAMED_CHROME_TAGS and not any(open_tag in _CONTENT_TAGS for open_tag, _ in self._structure)
+
+    def handle_startendtag(self, tag: str, attrs) -> None:
+        if not self._unseen and (tag == "br" or tag in _BLOCK_TAGS):
+            self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._unseen:
+            if tag in self._unseen:  # close up to the matching tag (HTML tolerates unclosed ones)
+                del self._unseen[len(self._unseen) - 1 - self._unseen[::-1].index(tag):]
+            return
+        if tag in _BLOCK_TAGS:
+            self._flush()
+        open_tags = [open_tag for open_tag, _ in self._structure]
+        if tag in open_tags:
+            del self._structure[len(open_tags) - 1 - open_tags[::-1].index(tag):]
 
     def handle_data(self, data: str) -> None:
-        if self._dropped_depth:
+        if self._unseen:
             return
         if not self._parts or not "".join(self._parts).strip():
             self._start_line = self.getpos()[0] + data[: len(data) - len(data.lstrip())].count("\n")
+            self._start_chrome = bool(self._structure) and self._structure[-1][1]
         self._parts.append(data)
 
     def close(self) -> None:
@@ -79,12 +111,26 @@ class _BlockText(HTMLParser):
         self._flush()
 
 
-def html_to_lines(html: str) -> tuple[str, list[int]]:
-    """Text of the page's blocks, one per line, and the source line of each."""
+def _is_hidden(attrs: list[tuple[str, str | None]]) -> bool:
+    """Is an element hidden from the eye (``hidden``, ``aria-hidden``, a hiding class or style)?"""
+    for name, value in attrs:
+        if name == "hidden" or (name == "aria-hidden" and value == "true"):
+            return True
+        if name == "class" and value and not _HIDDEN_CLASSES.isdisjoint(value.split()):
+            return True
+        if name == "style" and value and _HIDDEN_STYLE.search(value):
+            return True
+    return False
+
+
+def html_to_lines(html: str) -> tuple[str, list[int], frozenset[int]]:
+    """Text of the page's blocks, one per line, the source line of each, and the (0-based)
+    lines that are page furniture: menus, forms, the site's header and footer."""
     parser = _BlockText()
     parser.feed(html)
     parser.close()
-    return "\n".join(text for _, text in parser.lines), [line for line, _ in parser.lines]
+    return ("\n".join(text for _, text, _ in parser.lines), [line for line, _, _ in parser.lines],
+            frozenset(k for k, (_, _, chrome) in enumerate(parser.lines) if chrome))
 
 
 _MD_FENCE = regex.compile(r"^\s*(```|~~~)")
@@ -126,17 +172,17 @@ def markdown_to_lines(markdown: str) -> tuple[str, list[int]]:
     return "\n".join(out), list(range(1, len(out) + 1))
 
 
-def to_plain(text: str, input_format: str) -> tuple[str, list[int] | None, str]:
+def to_plain(text: str, input_format: str) -> tuple[str, list[int] | None, str, frozenset[int]]:
     """Plain text for the pipeline, the source line of each of its lines (None: same lines),
-    and the format that was used."""
+    the format that was used, and the lines that are page furniture (HTML only)."""
     if input_format not in INPUT_FORMATS:
         raise AlignerError(f"--input must be one of {', '.join(INPUT_FORMATS)}, not {input_format!r}")
     if input_format == "auto":
         input_format = "html" if looks_like_html(text) else "text"
     if input_format == "html":
-        plain, lines = html_to_lines(text)
-        return plain, lines, "html"
+        plain, lines, chrome = html_to_lines(text)
+        return plain, lines, "html", chrome
     if input_format == "markdown":
         plain, _ = markdown_to_lines(text)
-        return plain, None, "markdown"
-    return text, None, "text"
+        return plain, None, "markdown", frozenset()
+    return text, None, "text", frozenset()

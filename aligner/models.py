@@ -7,12 +7,15 @@ from dataclasses import dataclass, field
 
 @dataclass
 class Paragraph:
-    """One paragraph of the input: its normalised text, where it starts, its language tag."""
+    """One paragraph of the input: its normalised text, where it starts, its language tag, and
+    whether it is page furniture (a menu, a form, a site header or footer of an HTML page):
+    shown, never aligned."""
 
     index: int
     text: str
     line: int
     lang: str = "und"
+    chrome: bool = False
 
 
 @dataclass
