@@ -145,6 +145,15 @@ def _write_output(text: str | Iterable[str], output: Optional[Path], sources: li
     write_output(output, pieces, sources)
 
 
+def _check_languages(src: str, tgt: str) -> None:
+    """Refuse an unknown language code (exit 2); say when the lexicon does not cover the pair."""
+    from .languages import check_pair
+
+    note = check_pair(src, tgt)
+    if note:
+        print(f"align: note: {note}", file=sys.stderr)
+
+
 def _render_to_text(renderable) -> str:
     from rich.console import Console
 
@@ -206,6 +215,7 @@ def pairs(
     from .render import alignment_view
 
     files = files or ["-"]
+    _check_languages(src, tgt)
     chosen = format.value if format else _default_format(output)
     if chosen == "moses" and (output is None or str(output) == "-"):
         raise AlignerError("--format moses writes two files: give their common name with -o BASE")
@@ -379,6 +389,7 @@ def _coverage(files: list[str], min_coverage: Optional[float], fail_on: list[str
     from .coverage import check_alignment, combined_totals, report_record, verdict
     from .render import coverage_files_table, coverage_view
 
+    _check_languages(src, tgt)
     for pattern in ignore:
         try:
             re.compile(pattern)
