@@ -268,3 +268,27 @@ def test_only_the_output_module_renames_or_makes_temporary_files():
         code = module.read_text(encoding="utf-8")
         for call in ("os.replace", "os.rename", "mkstemp", "NamedTemporaryFile", "write_text(", "write_bytes("):
             assert call not in code, f"{module.name} writes a file itself ({call})"
+
+
+def test_a_socket_is_one_line_exit_2_and_stays_a_socket(tmp_path):
+    import socket
+
+    path = tmp_path / "sock"
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(path))
+        result = run_align(str(POST), "-o", str(path))
+    assert result.returncode == 2
+    one_error_line(result.stderr.decode(), "sock: cannot be written (No such device or address)")
+    assert stat.S_ISSOCK(os.lstat(path).st_mode)
+
+
+def test_the_readme_error_table_lists_every_output_and_language_message():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for message in ("OUT: refusing to overwrite the input file", "OUT: is a directory, not a file",
+                    "OUT: folder DIR does not exist", "OUT: permission denied", "OUT: cannot be written (REASON)",
+                    "(No space left on device)", "is not a language code: use an ISO 639-1 code",
+                    "--src and --tgt are both", "the lexicon knows English–Vietnamese only",
+                    "name it with --encoding utf-16-le (or utf-16-be)", "FAIL: no text found",
+                    "FAIL: no English paragraph found", "FAIL: no Vietnamese paragraph found",
+                    "FAIL: no English content to measure"):
+        assert message in readme, message
