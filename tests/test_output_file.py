@@ -292,3 +292,14 @@ def test_the_readme_error_table_lists_every_output_and_language_message():
                     "FAIL: no English paragraph found", "FAIL: no Vietnamese paragraph found",
                     "FAIL: no English content to measure"):
         assert message in readme, message
+
+
+@pytest.mark.parametrize("code, wanted", [
+    (errno.EACCES, "out.tsv: permission denied"), (errno.EPERM, "out.tsv: permission denied"),
+    (errno.EISDIR, "out.tsv: is a directory, not a file"),
+    (errno.EROFS, "out.tsv: cannot be written (Read-only file system)"),
+    (errno.ENOSPC, "out.tsv: cannot be written (No space left on device)"),
+])
+def test_each_write_failure_is_worded_with_the_path_and_the_reason(code, wanted):
+    # The wording of failures no test here can cause as root (a read-only folder or file system).
+    assert output_file._reason(Path("out.tsv"), OSError(code, os.strerror(code))) == wanted
