@@ -6,6 +6,7 @@ import os
 
 from .align import align_paragraphs, collector_paused
 from .langid import tag_paragraphs
+from .languages import check_pair
 from .markup import to_plain
 from .models import Alignment, Paragraph
 from .reader import normalize_text, read_source
@@ -48,6 +49,7 @@ def align_text(text: str, src_lang: str = "en", tgt_lang: str = "vi", paragraphs
 
 def _align(text: str, src_lang: str, tgt_lang: str, paragraphs: str, input_format: str, level: str) -> Alignment:
     """align_text for text already normalised (read_source's)."""
+    check_pair(src_lang, tgt_lang)  # an unknown code is an error, not zero pairs
     with collector_paused():  # paragraphs and their evidence live until the end (see there)
         found, wrapped = _detect(text, paragraphs, input_format)
         alignment = Alignment(src_lang, tgt_lang, found, align_paragraphs(found, src_lang, tgt_lang), wrapped)

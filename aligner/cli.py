@@ -6,7 +6,6 @@ import functools
 import io
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterable
 from enum import Enum
 from pathlib import Path
@@ -133,28 +132,26 @@ def _console(file=None):
     return Console(file=file, soft_wrap=False)
 
 
-def _write_output(text: str | Iterable[str], output: Optional[Path], source: str) -> None:
-    """Write text (or its pieces, as they come) to stdout, or atomically to a file that is not the input."""
+def _write_output(text: str | Iterable[str], output: Optional[Path], sources: list[str]) -> None:
+    """Write text (or its pieces, as they come) to stdout, or to a file by the rules of output_file."""
+    from .output_file import write_output
+
     pieces = [text] if isinstance(text, str) else text
     if output is None or str(output) == "-":
         for piece in pieces:
             sys.stdout.write(piece)
         sys.stdout.flush()
         return
-    if source != "-" and Path(source).exists() and output.exists() and output.resolve() == Path(source).resolve():
-        raise AlignerError(f"{output}: refusing to overwrite the input file")
-    folder = output.resolve().parent
-    if not folder.is_dir():
-        raise AlignerError(f"{output}: folder {folder} does not exist")
-    handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            for piece in pieces:
-                stream.write(piece)
-        os.replace(temporary, output)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_output(output, pieces, sources)
+
+
+def _check_languages(src: str, tgt: str) -> None:
+    """Refuse an unknown language code (exit 2); say when the lexicon does not cover the pair."""
+    from .languages import check_pair
+
+    note = check_pair(src, tgt)
+    if note:
+        print(f"align: note: {note}", file=sys.stderr)
 
 
 def _render_to_text(renderable) -> str:
@@ -165,11 +162,11 @@ def _render_to_text(renderable) -> str:
     return console.export_text()
 
 
-def _show(renderable, output: Optional[Path], source: str) -> None:
+def _show(renderable, output: Optional[Path], sources: list[str]) -> None:
     if output is None or str(output) == "-":
         _console().print(renderable)
     else:
-        _write_output(_render_to_text(renderable), output, source)
+        _write_output(_render_to_text(renderable), output, sources)
 
 
 def _default_format(output: Optional[Path]) -> str:
@@ -218,6 +215,7 @@ def pairs(
     from .render import alignment_view
 
     files = files or ["-"]
+    _check_languages(src, tgt)
     chosen = format.value if format else _default_format(output)
     if chosen == "moses" and (output is None or str(output) == "-"):
         raise AlignerError("--format moses writes two files: give their common name with -o BASE")
@@ -244,19 +242,19 @@ def pairs(
         for name, alignment in done:
             if len(files) > 1:
                 _console().rule(name)
-            _show(alignment_view(alignment, include_all), output, files[0])
+            _show(alignment_view(alignment, include_all), output, files)
     elif chosen == "moses":
         src_text, tgt_text = moses_files(whole)
         base = str(output)
-        _write_output(src_text, Path(f"{base}.{src}"), files[0])
-        _write_output(tgt_text, Path(f"{base}.{tgt}"), files[0])
+        _write_output(src_text, Path(f"{base}.{src}"), files)
+        _write_output(tgt_text, Path(f"{base}.{tgt}"), files)
         print(f"align: wrote {len(whole.pairs)} pairs to {base}.{src} and {base}.{tgt}", file=sys.stderr)
     elif len(files) > 1 and chosen in ("jsonl", "json", "csv", "tsv"):
-        _write_output(write_many(chosen, done, include_all), output, files[0])
+        _write_output(write_many(chosen, done, include_all), output, files)
     elif chosen in STREAMING:
-        _write_output(STREAMING[chosen](whole, include_all), output, files[0])
+        _write_output(STREAMING[chosen](whole, include_all), output, files)
     else:
-        _write_output(WRITERS[chosen](whole, include_all), output, files[0])
+        _write_output(WRITERS[chosen](whole, include_all), output, files)
     for name, alignment in done:
         note = alignment.pairing_note()
         if note:
@@ -330,9 +328,9 @@ def detect(
     found, _ = detect_file(file, paragraphs.value, encoding, input_format.value)
     chosen = format.value if format else _default_format(output)
     if chosen == "table":
-        _show(detect_table(found), output, file)
+        _show(detect_table(found), output, [file])
         return
-    _write_output(DETECT_WRITERS[chosen](found), output, file)
+    _write_output(DETECT_WRITERS[chosen](found), output, [file])
 
 
 class CoverageFormat(str, Enum):
@@ -391,6 +389,7 @@ def _coverage(files: list[str], min_coverage: Optional[float], fail_on: list[str
     from .coverage import check_alignment, combined_totals, report_record, verdict
     from .render import coverage_files_table, coverage_view
 
+    _check_languages(src, tgt)
     for pattern in ignore:
         try:
             re.compile(pattern)
@@ -415,11 +414,11 @@ def _coverage(files: list[str], min_coverage: Optional[float], fail_on: list[str
                     "total": combined_totals(reports),
                     "verdict": {"passed": not any(failures) and not unreadable,
                                 "min_coverage": min_coverage, "fail_on": fail_on}}
-        _write_output(json.dumps(document, ensure_ascii=False, indent=2) + "\n", output, files[0])
+        _write_output(json.dumps(document, ensure_ascii=False, indent=2) + "\n", output, files)
     elif len(reports) == 1 and len(files) == 1:
-        _show(coverage_view(reports[0], failures[0], checked), output, files[0])
+        _show(coverage_view(reports[0], failures[0], checked), output, files)
     elif reports:
-        _show(coverage_files_table(reports, failures, combined_totals(reports), checked), output, files[0])
+        _show(coverage_files_table(reports, failures, combined_totals(reports), checked), output, files)
     if unreadable:
         raise typer.Exit(2)
     if any(failures):

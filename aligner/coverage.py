@@ -45,6 +45,48 @@ class Doubt:
     reasons: list[str]
 
 
+@dataclass(frozen=True)
+class Figures:
+    """The two coverage figures, defined here and nowhere else.
+
+    Of the source paragraphs that carry content (boilerplate and --ignore'd paragraphs are
+    set apart), how many are in a pair, and how many of their words are. The summary under
+    `align FILE`, `align coverage` and the HTML report all show both, by these names.
+    """
+
+    paragraphs_translated: int
+    paragraphs: int
+    words_translated: int
+    words: int
+
+    @property
+    def paragraph_share(self) -> float | None:
+        """Paragraphs translated, 0 to 1; None when there is no paragraph to measure."""
+        return self.paragraphs_translated / self.paragraphs if self.paragraphs else None
+
+    @property
+    def word_share(self) -> float | None:
+        """Words translated, 0 to 1 (what --min-coverage checks); None when there is no word to measure."""
+        return self.words_translated / self.words if self.words else None
+
+
+def figures_of(translated: list[Paragraph], untranslated: list[Paragraph]) -> Figures:
+    """Both figures from the translated and untranslated content paragraphs: the one computation."""
+    done = sum(word_count(p.text) for p in translated)
+    return Figures(len(translated), len(translated) + len(untranslated),
+                   done, done + sum(word_count(p.text) for p in untranslated))
+
+
+def figures_text(figures: Figures, src_lang: str) -> str:
+    """Both figures with their names, as every report writes them."""
+    def share(value: float | None) -> str:
+        return "–" if value is None else f"{value:.1%}"
+
+    return (f"{src_lang} paragraphs translated {figures.paragraphs_translated} of {figures.paragraphs} "
+            f"({share(figures.paragraph_share)}), {src_lang} words translated {figures.words_translated} of "
+            f"{figures.words} ({share(figures.word_share)})")
+
+
 @dataclass
 class CoverageReport:
     """What a translation checker reports for one document."""
@@ -58,24 +100,28 @@ class CoverageReport:
     boilerplate: list[Paragraph] = field(default_factory=list)
     ignored: list[Paragraph] = field(default_factory=list)
     doubtful: list[Doubt] = field(default_factory=list)
+    missing: str | None = None  # why the post cannot be measured ("no Vietnamese paragraph found")
+
+    @property
+    def figures(self) -> Figures:
+        return figures_of(self.translated, self.untranslated)
 
     @property
     def words_translated(self) -> int:
-        return sum(word_count(p.text) for p in self.translated)
+        return self.figures.words_translated
 
     @property
     def words_total(self) -> int:
-        return self.words_translated + sum(word_count(p.text) for p in self.untranslated)
+        return self.figures.words
 
     @property
-    def coverage(self) -> float:
-        """Share of the source's content words that are translated (1.0 when there is nothing to translate)."""
-        return self.words_translated / self.words_total if self.words_total else 1.0
+    def coverage(self) -> float | None:
+        """Share of the source's content words that are translated (None when there is none)."""
+        return self.figures.word_share
 
     @property
-    def paragraph_coverage(self) -> float:
-        total = len(self.translated) + len(self.untranslated)
-        return len(self.translated) / total if total else 1.0
+    def paragraph_coverage(self) -> float | None:
+        return self.figures.paragraph_share
 
 
 @lru_cache(maxsize=200_000)
@@ -257,17 +303,33 @@ def _overlap(a: str, b: str) -> float:
 
 def check_alignment(alignment: Alignment, name: str = "-", ignore: list[str] | None = None) -> CoverageReport:
     """Coverage and QA findings for an aligned document."""
+    report, ignored = _sorted_paragraphs(alignment, name, ignore)
+    checker = _Checker(alignment)
+    for unit in alignment.pairs:
+        reasons = checker.pair_reasons(unit)
+        if reasons:
+            report.doubtful.append(Doubt(unit.src, unit.tgt, reasons))
+    report.doubtful.extend(_translated_two_ways(alignment, ignored))
+    report.doubtful.extend(_left_in_place(alignment, report.untranslated))
+    report.doubtful.sort(key=lambda d: min(p.index for p in d.src + d.tgt))
+    return report
+
+
+def translation_figures(alignment: Alignment) -> Figures:
+    """Both coverage figures of an alignment, as `align coverage` counts them (without its checks)."""
+    return _sorted_paragraphs(alignment, alignment.name, None)[0].figures
+
+
+def _sorted_paragraphs(alignment: Alignment, name: str, ignore: list[str] | None) -> tuple[CoverageReport, set[int]]:
+    """A report with every paragraph sorted into translated, untranslated, no source, boilerplate or
+    ignored, and what the post lacks to be measured; and the indexes ignored."""
     patterns = [re.compile(p) for p in ignore or []]
     report = CoverageReport(name, alignment.src_lang, alignment.tgt_lang)
-    checker = _Checker(alignment)
     ignored = {p.index for p in alignment.paragraphs if any(r.search(p.text) for r in patterns)}
     report.ignored = [p for p in alignment.paragraphs if p.index in ignored]
     for unit in alignment.units:
         if unit.is_pair:
             report.translated.extend(p for p in unit.src if p.index not in ignored)
-            reasons = checker.pair_reasons(unit)
-            if reasons:
-                report.doubtful.append(Doubt(unit.src, unit.tgt, reasons))
             continue
         for p in unit.src + unit.tgt:
             if p.index in ignored:
@@ -278,10 +340,28 @@ def check_alignment(alignment: Alignment, name: str = "-", ignore: list[str] | N
                 report.unmatched_target.append(p)
             else:
                 report.boilerplate.append(p)
-    report.doubtful.extend(_translated_two_ways(alignment, ignored))
-    report.doubtful.extend(_left_in_place(alignment, report.untranslated))
-    report.doubtful.sort(key=lambda d: min(p.index for p in d.src + d.tgt))
-    return report
+    report.missing = _missing(alignment, report.figures)
+    return report, ignored
+
+
+def _missing(alignment: Alignment, figures: Figures) -> str | None:
+    """Why the post cannot be measured, worded for the report; None when it can.
+
+    Zero of zero is not 100 %: an empty post, one with no source or no target paragraph (its
+    English lost, say) or one whose source is all boilerplate has nothing a gate could pass.
+    """
+    from .languages import language_name
+
+    if not alignment.paragraphs:
+        return "no text found"
+    found = {p.lang for p in alignment.paragraphs}
+    absent = [language_name(code) for code in (alignment.src_lang, alignment.tgt_lang) if code not in found]
+    if absent:
+        return f"no {' or '.join(absent)} paragraph found"
+    if not figures.words:
+        return (f"no {language_name(alignment.src_lang)} content to measure: every {alignment.src_lang} "
+                f"paragraph is boilerplate or ignored")
+    return None
 
 
 def _translated_two_ways(alignment: Alignment, ignored: set[int]) -> list[Doubt]:
@@ -322,7 +402,9 @@ def _left_in_place(alignment: Alignment, untranslated: list[Paragraph]) -> list[
 def verdict(report: CoverageReport, min_coverage: float | None, fail_on: list[str]) -> list[str]:
     """Why the report fails the thresholds a CI job set; empty when it passes."""
     failures: list[str] = []
-    if min_coverage is not None and report.coverage < min_coverage:
+    if min_coverage is not None and report.missing:
+        failures.append(report.missing)
+    elif min_coverage is not None and report.coverage is not None and report.coverage < min_coverage:
         failures.append(f"coverage {report.coverage:.1%} is below {min_coverage:.1%}")
     counts = {"doubtful": (len(report.doubtful), "doubtful finding", "doubtful findings"),
               "untranslated": (len(report.untranslated), "untranslated paragraph", "untranslated paragraphs"),
@@ -344,13 +426,14 @@ def report_record(report: CoverageReport, failures: list[str]) -> dict:
         "file": report.name,
         "src_lang": report.src_lang,
         "tgt_lang": report.tgt_lang,
+        "missing": report.missing,
         "totals": {
             "src_paragraphs": len(report.translated) + len(report.untranslated),
             "src_paragraphs_translated": len(report.translated),
             "src_words": report.words_total,
             "src_words_translated": report.words_translated,
-            "coverage": round(report.coverage, 4),
-            "paragraph_coverage": round(report.paragraph_coverage, 4),
+            "coverage": _rounded(report.coverage),
+            "paragraph_coverage": _rounded(report.paragraph_coverage),
             "untranslated": len(report.untranslated),
             "unmatched_target": len(report.unmatched_target),
             "doubtful": len(report.doubtful),
@@ -368,15 +451,22 @@ def report_record(report: CoverageReport, failures: list[str]) -> dict:
 
 
 def combined_totals(reports: list[CoverageReport]) -> dict:
-    """Totals over several files: coverage by words, counts summed."""
-    words = sum(r.words_total for r in reports)
-    translated = sum(r.words_translated for r in reports)
+    """Totals over several files: both figures over all their paragraphs, counts summed."""
+    figures = figures_of([p for r in reports for p in r.translated], [p for r in reports for p in r.untranslated])
     return {
         "files": len(reports),
-        "src_words": words,
-        "src_words_translated": translated,
-        "coverage": round(translated / words, 4) if words else 1.0,
+        "src_paragraphs": figures.paragraphs,
+        "src_paragraphs_translated": figures.paragraphs_translated,
+        "src_words": figures.words,
+        "src_words_translated": figures.words_translated,
+        "coverage": _rounded(figures.word_share),
+        "paragraph_coverage": _rounded(figures.paragraph_share),
         "untranslated": sum(len(r.untranslated) for r in reports),
         "unmatched_target": sum(len(r.unmatched_target) for r in reports),
         "doubtful": sum(len(r.doubtful) for r in reports),
     }
+
+
+def _rounded(share: float | None) -> float | None:
+    """A share as JSON gives it: four decimals, or null when there is nothing to measure."""
+    return None if share is None else round(share, 4)

@@ -45,13 +45,12 @@ class AlignedUnit:
 
 @dataclass
 class Summary:
-    """Counts a reader wants after the pairs: how much of the post is translated."""
+    """Counts a reader wants after the pairs (the coverage figures are coverage.translation_figures')."""
 
     paragraphs: dict[str, int]
     pairs: int
     src_untranslated: int
     tgt_unmatched: int
-    coverage: float  # share of source paragraphs that are in a pair, 0..1
 
 
 @dataclass
@@ -92,5 +91,4 @@ class Alignment:
             pairs=len(self.pairs),
             src_untranslated=sum(1 for p in src if p.index not in paired_src),
             tgt_unmatched=sum(1 for p in tgt if p.index not in paired_tgt),
-            coverage=(len(paired_src) / len(src)) if src else 0.0,
         )

@@ -25,6 +25,8 @@ _CONTROLS = "\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f"
 _SPECIAL = re.compile(f"\r\n|[{_LINE_BREAKS}{_ZERO_WIDTH}{_SPACES}{_CONTROLS}]")
 _SPACE = re.compile(f"[{_SPACES}]")
 _WHITESPACE_RUN = regex.compile(r"\s+")
+# What text never holds: NUL and other C0 controls bar tab and line ends, unassigned and private code points.
+_NOT_TEXT = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f\p{Cn}\p{Co}]")
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -84,7 +86,11 @@ def decode_bytes(data: bytes, encoding: str | None = None, source: str = "input"
                 raise AlignerError(f"{source}: starts with a {name} byte-order mark but is not valid {name} "
                                    f"(byte {exc.start})") from None
     if not encoding and b"\x00" in data:
-        raise AlignerError(f"{source}: looks like a binary file (it contains NUL bytes), not text")
+        text = _utf16_without_bom(data)
+        if text is not None:
+            return text
+        raise AlignerError(f"{source}: looks like a binary file (it contains NUL bytes), not text; if it is "
+                           f"UTF-16 without a byte-order mark, name it with --encoding utf-16-le (or utf-16-be)")
     name = encoding or "utf-8"
     try:
         return data.decode(name)
@@ -96,6 +102,30 @@ def decode_bytes(data: bytes, encoding: str | None = None, source: str = "input"
             f"name it with --encoding (for example --encoding cp1258 for Vietnamese Windows, "
             f"--encoding cp1252 for Western European)"
         ) from None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """The text of UTF-16 bytes that have no byte-order mark (Windows tools write them), or None.
+
+    In UTF-16 most characters of a Latin-script post (ASCII, and the spaces and punctuation
+    between Vietnamese letters) have a NUL byte, always on the same side: the odd bytes when
+    little-endian, the even ones when big-endian. A binary file seldom shows that pattern, and
+    one that does is caught by the decoded text's control or unassigned characters.
+    """
+    if len(data) % 2:
+        return None
+    nul_even, nul_odd = data[0::2].count(0), data[1::2].count(0)
+    if nul_odd >= len(data) // 8 and nul_even * 4 <= nul_odd:
+        codec = "utf-16-le"
+    elif nul_even >= len(data) // 8 and nul_odd * 4 <= nul_even:
+        codec = "utf-16-be"
+    else:
+        return None
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    return None if _NOT_TEXT.search(text) else text
 
 
 def read_source(path: str | os.PathLike[str], encoding: str | None = None) -> str:

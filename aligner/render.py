@@ -6,6 +6,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from .coverage import figures_text, translation_figures
 from .export import selected_units, unit_lines
 from .models import Alignment, Paragraph
 
@@ -36,7 +37,8 @@ def summary_text(alignment: Alignment) -> Text:
     if note:
         text.append(note + "\n", style="yellow")
     else:
-        text.append(f"coverage: {s.coverage:.1%} of {alignment.src_lang} paragraphs translated\n")
+        figures = figures_text(translation_figures(alignment), alignment.src_lang)
+        text.append(f"coverage (boilerplate set aside): {figures}\n")
     return text
 
 
@@ -66,12 +68,13 @@ def coverage_view(report, failures: list[str], checked: bool) -> Group:
     title = Text(f"{report.name}  ({report.src_lang} → {report.tgt_lang})", style="bold")
     parts.append(title)
     totals = Table.grid(padding=(0, 2))
-    totals.add_row("translated", f"{len(report.translated)} of {len(report.translated) + len(report.untranslated)} "
-                   f"paragraphs, {report.words_translated} of {report.words_total} words",
-                   ProgressBar(total=1.0, completed=report.coverage, width=30), f"{report.coverage:.1%}")
+    totals.add_row("coverage", figures_text(report.figures, report.src_lang))
+    totals.add_row("", ProgressBar(total=1.0, completed=report.coverage or 0.0, width=30))
     totals.add_row("set aside", f"{len(report.boilerplate)} boilerplate (dates, URLs, labels, bylines), "
-                   f"{len(report.ignored)} ignored", "", "")
+                   f"{len(report.ignored)} ignored")
     parts.append(totals)
+    if report.missing:
+        parts.append(Text(f"\nNothing to measure: {report.missing}", style="bold yellow"))
     for heading, paragraphs in ((f"Untranslated {report.src_lang} paragraphs", report.untranslated),
                                 (f"{report.tgt_lang} paragraphs with no source", report.unmatched_target)):
         if paragraphs:
@@ -88,7 +91,7 @@ def coverage_view(report, failures: list[str], checked: bool) -> Group:
                 " → " + ",".join(str(p.line) for p in doubt.tgt) if doubt.tgt else "")
             listing.add_row(f"lines {where}", Text("; ".join(doubt.reasons)))
         parts.append(listing)
-    if not (report.untranslated or report.unmatched_target or report.doubtful):
+    if not (report.untranslated or report.unmatched_target or report.doubtful or report.missing):
         parts.append(Text("\nNothing untranslated, nothing doubtful.", style="green"))
     if checked:
         parts.append(Text("\nFAIL: " + "; ".join(failures), style="bold red") if failures
@@ -97,20 +100,29 @@ def coverage_view(report, failures: list[str], checked: bool) -> Group:
 
 
 def coverage_files_table(reports, failures: list[list[str]], totals: dict, checked: bool) -> Table:
-    """One row per file, and a total row."""
+    """One row per file, and a total row; both coverage figures by name."""
     table = Table(show_footer=True)
     table.add_column("file", footer="total", overflow="fold")
-    table.add_column("coverage", justify="right", footer=f"{totals['coverage']:.1%}")
-    table.add_column("words", justify="right", footer=f"{totals['src_words_translated']}/{totals['src_words']}")
+    table.add_column("paragraphs translated", justify="right",
+                     footer=_count_share(totals["src_paragraphs_translated"], totals["src_paragraphs"]))
+    table.add_column("words translated", justify="right",
+                     footer=_count_share(totals["src_words_translated"], totals["src_words"]))
     table.add_column("untranslated", justify="right", footer=str(totals["untranslated"]))
     table.add_column("no source", justify="right", footer=str(totals["unmatched_target"]))
     table.add_column("doubtful", justify="right", footer=str(totals["doubtful"]))
     if checked:
         table.add_column("verdict", footer="FAIL" if any(failures) else "PASS")
     for report, failed in zip(reports, failures):
-        row = [report.name, f"{report.coverage:.1%}", f"{report.words_translated}/{report.words_total}",
+        figures = report.figures
+        row = [report.name, _count_share(figures.paragraphs_translated, figures.paragraphs),
+               _count_share(figures.words_translated, figures.words),
                str(len(report.untranslated)), str(len(report.unmatched_target)), str(len(report.doubtful))]
         if checked:
             row.append(Text("FAIL", style="red") if failed else Text("PASS", style="green"))
         table.add_row(*row)
     return table
+
+
+def _count_share(done: int, total: int) -> str:
+    """"19/22 86.4%", or "0/0 –" when there is nothing to count."""
+    return f"{done}/{total} {done / total:.1%}" if total else f"{done}/{total} –"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .coverage import check_alignment
+from .coverage import check_alignment, figures_text
 from .export import selected_units, unit_lines
 from .models import AlignedUnit, Alignment, Paragraph
 
@@ -69,20 +69,21 @@ def html_report(alignment: Alignment, include_all: bool = True) -> str:
         score = f"score {unit.score:.2f}" if unit.is_pair else ""
         rows.append(f'<tr class="{kind}"><td class="meta">{escape(_lines(unit))}<br>{score}</td>'
                     f"<td>{_side(unit.src)}</td><td>{_side(unit.tgt)}{notes}</td></tr>")
-    percent = report.coverage * 100
+    percent = (report.coverage or 0.0) * 100
+    missing = f"<div>{escape(report.missing)}</div>" if report.missing else ""
     return "".join([
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n",
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n",
         f"<title>{escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n",
         f"<h1>{escape(title)}: {escape(alignment.src_lang)} → {escape(alignment.tgt_lang)}</h1>\n",
         '<div class="summary">',
-        f'<div id="coverage">coverage {percent:.1f}% of {report.words_total} {escape(alignment.src_lang)} words'
+        f'<div id="coverage">coverage: {escape(figures_text(report.figures, alignment.src_lang))}'
         f'<div class="bar"><span style="width:{percent:.1f}%"></span></div></div>',
         f"<div>{len(alignment.pairs)} pairs</div>",
         f"<div>{len(report.untranslated)} untranslated</div>",
         f"<div>{len(report.unmatched_target)} with no source</div>",
         f"<div>{len(report.doubtful)} doubtful</div>",
-        f"<div>{len(report.boilerplate)} boilerplate</div></div>\n",
+        f"<div>{len(report.boilerplate)} boilerplate</div>{missing}</div>\n",
         '<p class="legend"><span style="background:#fff4e5">untranslated</span>'
         '<span style="background:#eaf3ff">no source</span><span style="background:#ffecec">doubtful</span></p>\n',
         '<table>\n<colgroup><col><col class="text"><col class="text"></colgroup>\n',

@@ -106,8 +106,9 @@ def test_json_has_stable_fields_and_the_verdict():
     data = json.loads(result.stdout)
     assert set(data) == {"files", "total", "verdict"}
     entry = data["files"][0]
-    assert set(entry) == {"file", "src_lang", "tgt_lang", "totals", "untranslated", "unmatched_target", "doubtful",
-                          "boilerplate", "verdict"}
+    assert set(entry) == {"file", "src_lang", "tgt_lang", "missing", "totals", "untranslated", "unmatched_target",
+                          "doubtful", "boilerplate", "verdict"}
+    assert entry["missing"] is None
     assert [p["line"] for p in entry["untranslated"]] == [15, 17, 33]
     assert entry["doubtful"][0] == {"src_lines": [9], "tgt_lines": [27],
                                     "reasons": ["number 2009 in the en is missing from the vi"],
