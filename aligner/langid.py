@@ -34,7 +34,8 @@ _VI_SURNAMES = frozenset("nguyễn trần lê phạm hoàng huỳnh phan vũ võ
 
 _ENGLISH_FUNCTION_WORDS = frozenset(
     "the a an of and or to in on at by for from with is are was were be been has have had it its this that "
-    "these those he she they we you i his her their our not no as but if will would can could".split())
+    "these those he she they we you i his her their our not no as but if will would can could my your me us "
+    "him them what which who when where how there than then so do does did just also only very".split())
 # Vietnamese grammar words (pronouns, particles, classifiers, the commonest verbs), and the ones
 # that stay unmistakable typed without accents, with the forum spellings "ko", "k", "dc".
 _VI_FUNCTION_WORDS = frozenset(
@@ -106,17 +107,18 @@ def _without_handles(text: str) -> str:
 
 
 def _judged_words(plain: str) -> list[tuple[str, bool]]:
-    """Each word with whether it is capitalised inside a sentence.
+    """Each word with whether it is a name (or a word of a title).
 
     Vietnamese capitalises only a sentence's first word and names, so a capitalised word inside
     a sentence is a name ("bánh xèo at Bà Dưỡng in Hải Châu") or a word of an English title
-    ("The Emperor's Table"): it may speak for English, never for Vietnamese.
+    ("The Emperor's Table"): it may speak for English, never for Vietnamese. A sentence's first
+    word is a name too when the next word is capitalised ("Photo: Nguyễn Văn Tâm").
     """
     judged: list[tuple[str, bool]] = []
     for sentence in _SENTENCE_BREAK.split(plain):
         found = WORD.findall(sentence)
         if found:
-            judged.append((found[0], False))
+            judged.append((found[0], found[0][:1].isupper() and len(found) > 1 and found[1][:1].isupper()))
             judged.extend((word, word[:1].isupper()) for word in found[1:])
     return judged
 
@@ -149,8 +151,8 @@ def _language_votes(words: list[tuple[str, bool]]) -> tuple[float, float, bool]:
     written alike in both (an unaccented "can", "son", "to") weighs nothing for either side,
     or a half for English when it is an English grammar word. Unaccented Vietnamese syllables
     count only where most words have the shape of a syllable, as in text typed without accents
-    (a German "mit" is not a reason to call a line Vietnamese). A name (see _judged_words)
-    speaks only for English, when it is an English word.
+    (a German "mit" is not a reason to call a line Vietnamese), or beside a letter only
+    Vietnamese has. A name (see _judged_words) speaks only for English, when it is an English word.
     """
     english = vietnamese = unaccented = 0.0
     shaped = 0
@@ -162,13 +164,16 @@ def _language_votes(words: list[tuple[str, bool]]) -> tuple[float, float, bool]:
         unaccented += vote[2] * count
         shaped += vote[3] * count
         strong = strong or vote[4]
-    if words and shaped * 10 >= len(words) * 6:
+    if words and (strong or shaped * 10 >= len(words) * 6):
         vietnamese += unaccented
     return english, vietnamese, strong
 
 
-def classify(text: str) -> str:
-    """Language of one paragraph on its own: an ISO 639-1 code, ``und``, or pending (``?``)."""
+def classify(text: str, borrowed: frozenset[str] = frozenset()) -> str:
+    """Language of one paragraph on its own: an ISO 639-1 code, ``und``, or pending (``?``,
+    or ``?en``/``?vi`` when a short line leans one way on little evidence, for its neighbours
+    to settle). ``borrowed``: Vietnamese words the document uses inside English sentences
+    (dishes, places: see borrowed_words), which say nothing of a line's language."""
     plain = _without_handles(without_urls(text))
     tokens = WORD.findall(plain)
     if not tokens:
@@ -182,6 +187,8 @@ def classify(text: str) -> str:
             return code if prob >= _LANGDETECT_MIN_PROB else UNDETERMINED
         return UNDETERMINED
     judged = _judged_words(plain)
+    if borrowed:
+        judged = [(word, name) for word, name in judged if word.lower() not in borrowed]
     english, vietnamese, strong = _language_votes(judged)
     if not english and not vietnamese and all(name for _, name in judged[1:]):
         # A line of capitalised words only ("Chuyện Nhà Tôi", "ĐẾM CHIM BỜ BIỂN"): judge them all.
@@ -193,13 +200,13 @@ def classify(text: str) -> str:
             if prob >= _LANGDETECT_MIN_PROB and code not in ("en", "vi"):
                 return code
         named = _is_vietnamese_name(tokens) if _MARKED_LETTER.search(plain) else _is_name_like(tokens)
-        return UNDETERMINED if named else "vi"
+        return UNDETERMINED if named else _lean("vi", vietnamese, english, len(judged))
     if english > vietnamese:
         if letters >= _LANGDETECT_MIN_LETTERS and len(tokens) >= 4 and english < len(tokens) / 2:
             code, prob = _langdetect(text)  # few English words in a long line: maybe another language
             if prob >= _LANGDETECT_MIN_PROB and code not in ("en", "vi"):
                 return code
-        return "en"
+        return _lean("en", english, vietnamese, len(judged))
     if letters >= _LANGDETECT_MIN_LETTERS and len(tokens) >= 4:
         code, prob = _langdetect(text)
         if prob >= _LANGDETECT_MIN_PROB and code not in ("en", "vi"):
@@ -212,28 +219,69 @@ def classify(text: str) -> str:
     return _PENDING
 
 
+# A short line (this many words or fewer) won by less than this margin against some evidence for
+# the other language only leans.
+_WEAK_WORDS = 4
+_WEAK_MARGIN = 2.0
+
+
+def _lean(tag: str, won: float, lost: float, words: int) -> str:
+    """The tag, or a lean toward it ("?vi") for a short line won narrowly against evidence for the
+    other language ("My rooftop kit:", where "kit" has a syllable's shape): its neighbours decide."""
+    contested = lost > 0 and won - lost < _WEAK_MARGIN
+    return _PENDING + tag if words <= _WEAK_WORDS and contested else tag
+
+
+def _confident_english_words(text: str) -> frozenset[str]:
+    """Vietnamese words (with marks, not names) in a paragraph that is English beyond doubt:
+    there they are borrowed (dishes, places), and the document's other lines should not be
+    judged Vietnamese for them."""
+    if text.isascii():
+        return frozenset()
+    judged = _judged_words(_without_handles(without_urls(text)))
+    english, vietnamese, _ = _language_votes(judged)
+    if english < 4 or english < 2 * vietnamese:
+        return frozenset()
+    return frozenset(word.lower() for word, name in judged if not name and _MARKED_LETTER.search(word))
+
+
+def borrowed_words(texts: Sequence[str], tags: Sequence[str]) -> frozenset[str]:
+    """Vietnamese words the document uses inside its confidently English paragraphs."""
+    return frozenset().union(*(_confident_english_words(t) for t, tag in zip(texts, tags) if tag == "en"))
+
+
 def _settle_pending(tags: list[str]) -> list[str]:
-    """Give each pending paragraph the language of its nearest tagged neighbours when they agree."""
+    """Give each pending paragraph the language of its nearest tagged neighbours when they agree,
+    else the language it leans to (if any)."""
     settled = list(tags)
     for i, tag in enumerate(tags):
-        if tag != _PENDING:
+        if not tag.startswith(_PENDING):
             continue
         found: list[str] = []
         for step in (-1, 1):
             j, reach = i + step, 0
             while 0 <= j < len(tags) and reach < _NEIGHBOUR_REACH:
-                if tags[j] not in (_PENDING, UNDETERMINED):
+                if tags[j] != UNDETERMINED and not tags[j].startswith(_PENDING):
                     found.append(tags[j])
                     break
                 j += step
                 reach += 1
-        settled[i] = found[0] if found and all(f == found[0] for f in found) else UNDETERMINED
+        lean = tag[len(_PENDING):]
+        agreed = found and all(f == found[0] for f in found) and (len(found) == 2 or not lean)
+        settled[i] = found[0] if agreed else lean or UNDETERMINED
     return settled
 
 
 def tag_paragraphs(paragraphs: list[Paragraph]) -> list[Paragraph]:
     """Set ``lang`` on every paragraph (in place) and return them."""
-    tags = _settle_pending(parallel_map(classify, [p.text for p in paragraphs]))
+    texts = [p.text for p in paragraphs]
+    tags = parallel_map(classify, texts)
+    borrowed = borrowed_words(texts, tags)
+    if borrowed:  # judge again the lines that hold a borrowed word and were not English
+        for k, text in enumerate(texts):
+            if tags[k] != "en" and not borrowed.isdisjoint(w.lower() for w in WORD.findall(text)):
+                tags[k] = classify(text, borrowed)
+    tags = _settle_pending(tags)
     for paragraph, tag in zip(paragraphs, tags):
         paragraph.lang = tag
     return paragraphs

@@ -45,3 +45,40 @@ def test_a_file_is_tagged_as_its_text_is():
     by_text, _ = detect_text(path.read_text(encoding="utf-8"), input_format="html")
     assert [(p.text, p.lang, p.line) for p in by_file] == [(p.text, p.lang, p.line) for p in by_text]
     assert {p.lang for p in by_file} >= {"en", "vi"}
+
+
+@pytest.mark.parametrize("text", ["Part 3. Bánh xèo: the crispy one", "Translated by Phan Thị Ngọc Hà",
+                                  "The Emperor's Table: Huế Cuisine in Seven Dishes",
+                                  "A bowl of bún bò with giò heo at a morning stall in An Cựu market.",
+                                  "Photo: Nguyễn Văn Tâm", "Posted by Minh Khuê at 8:40 PM"])
+def test_english_dense_with_vietnamese_names_stays_english(text):
+    assert classify(text) == "en"
+
+
+@pytest.mark.parametrize("text", ["em cam on ca nha nhieu!", "budget tam 8-10tr/thang, thue it nhat 6 thang",
+                                  "em da hen xem 2 can o an thuong chieu thu 7 nay", "Chia sẻ: Facebook · Zalo · Email",
+                                  "Phần 3. Bánh xèo: món giòn rụm", "Thơ:"])
+def test_vietnamese_with_english_words_or_unaccented_stays_vietnamese(text):
+    assert classify(text) == "vi"
+
+
+@pytest.mark.parametrize("text", ["hoa_nguyen_sg", "minh.tri.q7", "tuan-anh.88"])
+def test_handles_belong_to_no_language(text):
+    assert classify(text) == "und"
+
+
+def _tags(*texts: str) -> list[str]:
+    return [p.lang for p in tag_paragraphs([Paragraph(k, t, k + 1) for k, t in enumerate(texts)])]
+
+
+def test_a_short_contested_line_takes_its_neighbours_language():
+    assert classify("My rooftop kit:").startswith("?")  # "kit" has a syllable's shape
+    assert _tags("I keep a few tools upstairs.", "My rooftop kit:", "cotton gloves with rubber palms") == ["en"] * 3
+
+
+def test_words_borrowed_by_english_sentences_do_not_make_a_heading_vietnamese():
+    heading = "Part 2. Bánh bèo, bánh nậm, bánh lọc: steamed"
+    assert classify(heading) == "vi"  # alone, the dish names outweigh one English word
+    tags = _tags("We ate bánh bèo, bánh nậm and bánh lọc at a stall near the market with our friends.",
+                 heading, "Phần 2. Bánh bèo, bánh nậm, bánh lọc: bộ ba món hấp")
+    assert tags == ["en", "en", "vi"]
