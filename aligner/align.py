@@ -37,6 +37,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache, partial
 from typing import TYPE_CHECKING
 
+from .confidence import bead_confidences, lone_confidences
+from .swaps import pair_crossed_leftovers, take_local_swaps
 from .features import (Features, PhraseTable, PlainPhraseTable, phrase_table, plain_phrase_table, source_features,
                        target_features)
 from .models import AlignedUnit, Paragraph
@@ -132,10 +134,6 @@ def _side_counts(tally: Tally, kind: str, side: str) -> tuple[float, float]:
     if side == "tgt":
         return tgt_hit, tgt_total
     return src_hit + tgt_hit, src_total + tgt_total
-
-
-def _logistic(x: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x))))
 
 
 def _normal_logpdf(x: float, mu: float, sd: float) -> float:
@@ -581,6 +579,16 @@ class _Aligner:
         if merge:
             value -= _MERGE_PENALTY
         return value
+
+    def pair_gains(self, pairs: list[tuple[int, int]]) -> list[float]:
+        """Gains of one-to-one pairs without the layout term (what their words and lengths say)."""
+        return [self._content(t) + self._length(self.src_len[i], self.tgt_len[j]) + _PAIR_BIAS
+                for t, (i, j) in zip(self._pair_tallies(pairs), pairs)]
+
+    def layout_free(self, bead: tuple) -> float:
+        """A bead's gain less the layout term it was found with."""
+        src_ids, tgt_ids, g = bead
+        return g - self.model.offset_bonus.get(self._offset(src_ids[0], tgt_ids[0]), 0.0)
 
     # ----- estimating the model from the document ---------------------------------------
     def _pair_tallies(self, pairs: list[tuple[int, int]]) -> list[Tally]:
@@ -1148,17 +1156,52 @@ def _align_paragraphs(paragraphs: list[Paragraph], src_lang: str, tgt_lang: str)
             corridor = aligner.corridor(_CORRIDOR) if guide is not None else None
         beads = aligner.grow_merges(aligner.run(all_src, all_tgt, layout=True, corridor=corridor))
         extra = aligner.second_renderings(beads)
-    return _units(paragraphs, src, tgt, beads, extra, tgt_lang)
+        scored = _confidences(aligner, src, tgt, beads, extra)
+        beads = [(s, t, c) for (s, t, _), c in zip(beads, scored)]
+        extra = [(s, t, c) for (s, t, _), c in zip(extra, scored[len(beads):])]
+        lone = _lone_confidences(aligner, src, tgt, beads + extra)
+    else:
+        lone = {}
+    return _units(paragraphs, src, tgt, beads, extra, tgt_lang, lone)
+
+
+def _confidences(aligner: _Aligner, src: list[Paragraph], tgt: list[Paragraph], beads: list[tuple],
+                 extra: list[tuple]) -> list[float]:
+    """The confidence of every bead, then of every second rendering (see confidence.py), after
+    taking the local swaps the beads' words ask for (``beads`` is changed in place: see swaps.py)."""
+    own = [aligner.layout_free(b) for b in beads]
+    beads[:], own = take_local_swaps(beads, own, aligner.pair_gains, _MERGE_PENALTY)
+    beads[:], own = pair_crossed_leftovers(beads, own, [p.index for p in src], [p.index for p in tgt],
+                                           aligner.pair_gains, _MERGE_PENALTY)
+    return bead_confidences(beads + extra, own + [g for _, _, g in extra], len(src), len(tgt), aligner.pair_gains)
+
+
+def _lone_confidences(aligner: _Aligner, src: list[Paragraph], tgt: list[Paragraph],
+                      beads: list[tuple]) -> dict[int, float]:
+    """For every source or target paragraph left alone: how sure the aligner is that it has no
+    counterpart, by paragraph index (see confidence.py)."""
+    paired_src = {i for s_ids, _, _ in beads for i in s_ids}
+    paired_tgt = {j for _, t_ids, _ in beads for j in t_ids}
+    src_at, tgt_at = [p.index for p in src], [p.index for p in tgt]
+    lone_src = [i for i in range(len(src)) if i not in paired_src]
+    lone_tgt = [j for j in range(len(tgt)) if j not in paired_tgt]
+    found = dict(zip((src[i].index for i in lone_src),
+                     lone_confidences(lone_src, src_at, tgt_at, aligner.pair_gains, lone_is_src=True)))
+    found.update(zip((tgt[j].index for j in lone_tgt),
+                     lone_confidences(lone_tgt, tgt_at, src_at, aligner.pair_gains, lone_is_src=False)))
+    return found
 
 
 def _units(paragraphs: list[Paragraph], src: list[Paragraph], tgt: list[Paragraph], beads: list[tuple],
-           extra: list[tuple], tgt_lang: str) -> list[AlignedUnit]:
-    """Turn beads into units in document order, adding every paragraph left out as a one-sided unit."""
+           extra: list[tuple], tgt_lang: str, lone: dict[int, float]) -> list[AlignedUnit]:
+    """Turn beads into units in document order, adding every paragraph left out as a one-sided
+    unit, scored by ``lone`` (a paragraph of neither language, or with nothing to pair with, is
+    surely alone: 1.0)."""
     by_src: dict[int, AlignedUnit] = {}
     units: list[AlignedUnit] = []
     placed: set[int] = set()
     for s_ids, t_ids, g in beads:
-        unit = AlignedUnit([src[i] for i in s_ids], [tgt[j] for j in t_ids], round(_logistic(g), 4))
+        unit = AlignedUnit([src[i] for i in s_ids], [tgt[j] for j in t_ids], round(g, 4))
         units.append(unit)
         for i in s_ids:
             by_src[i] = unit
@@ -1169,12 +1212,13 @@ def _units(paragraphs: list[Paragraph], src: list[Paragraph], tgt: list[Paragrap
         if unit is not None:
             unit.tgt.extend(target)
         else:
-            unit = AlignedUnit([src[i] for i in s_ids], target, round(_logistic(g), 4))
+            unit = AlignedUnit([src[i] for i in s_ids], target, round(g, 4))
             units.append(unit)
             by_src[s_ids[0]] = unit
         placed.update(p.index for p in unit.src + unit.tgt)
     for p in paragraphs:
         if p.index not in placed:
-            units.append(AlignedUnit([], [p]) if p.lang == tgt_lang else AlignedUnit([p], []))
+            score = round(lone.get(p.index, 1.0), 4)
+            units.append(AlignedUnit([], [p], score) if p.lang == tgt_lang else AlignedUnit([p], [], score))
     units.sort(key=lambda u: u.first_index)
     return units

@@ -1,0 +1,51 @@
+"""The score is a probability that a unit is right, and the search can take a local swap."""
+
+from aligner import align_text
+from aligner.confidence import bead_confidences, logistic
+from aligner.swaps import take_local_swaps
+
+EN = ["The library opens at eight o'clock every morning from Monday to Friday.",
+      "Children under twelve must come with a parent or a teacher.",
+      "The reading room on the second floor is quiet and has forty seats."]
+VI = ["Thư viện mở cửa lúc tám giờ mỗi sáng từ thứ Hai đến thứ Sáu.",
+      "Trẻ em dưới mười hai tuổi phải đi cùng cha mẹ hoặc giáo viên.",
+      "Phòng đọc trên tầng hai rất yên tĩnh và có bốn mươi chỗ ngồi."]
+
+
+def test_two_translations_in_swapped_order_are_paired_crosswise():
+    text = "\n".join([EN[0], VI[0], EN[1], EN[2], VI[2], VI[1]])
+    pairs = [(u.src_text, u.tgt_text) for u in align_text(text).pairs]
+    assert pairs == list(zip(EN, VI))
+
+
+def test_a_swap_needs_more_than_its_cost():
+    beads = [((0,), (0,), 0.0), ((1,), (1,), 0.0)]
+    gains = {(0, 1): 2.0, (1, 0): 2.0}
+    swapped, own = take_local_swaps(beads, [1.0, 1.0], lambda pairs: [gains[p] for p in pairs], cost=1.0)
+    assert [(s, t) for s, t, _ in swapped] == [((0,), (1,)), ((1,), (0,))] and own == [2.0, 2.0]
+    kept, _ = take_local_swaps(beads, [1.0, 1.0], lambda pairs: [gains[p] for p in pairs], cost=3.0)
+    assert kept == beads
+
+
+def test_a_pair_that_narrowly_beat_a_rival_is_doubtful_and_a_clear_one_is_not():
+    beads = [((0,), (0,), 0.0), ((8,), (8,), 0.0)]
+    rival = {(0, 1): 5.8}
+    scores = bead_confidences(beads, [6.0, 6.0], 10, 10, lambda pairs: [rival.get(p, -3.0) for p in pairs])
+    assert scores[0] < 0.6 < 0.99 < scores[1]
+    assert abs(scores[0] - logistic(0.2)) < 1e-9
+
+
+def test_an_unrelated_neighbour_is_not_paired_on_layout_alone():
+    unrelated = "Bài viết này được đăng lại với sự cho phép của tác giả."  # says nothing of EN[1]
+    text = "\n".join([EN[0], VI[0], EN[1], unrelated, EN[2], VI[2]])
+    units = {u.src_text or u.tgt_text: u for u in align_text(text).units}
+    assert units[EN[0]].score > 0.9 and units[EN[2]].score > 0.9
+    assert not units[EN[1]].tgt and not units[unrelated].src
+    assert units[EN[1]].score > 0.5 and units[unrelated].score > 0.5
+
+
+def test_paragraphs_left_alone_say_how_sure_that_nothing_translates_them():
+    text = "\n".join([EN[0], VI[0], EN[1], EN[2], VI[2]])
+    lone = [u for u in align_text(text).units if not u.is_pair]
+    assert [u.src_text for u in lone] == [EN[1]]
+    assert 0.5 < lone[0].score <= 1.0
