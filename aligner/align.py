@@ -1154,8 +1154,9 @@ def _align_paragraphs(paragraphs: list[Paragraph], src_lang: str, tgt_lang: str)
         else:
             aligner.learn_from(aligner.run(all_src, all_tgt, layout=False, merges=False, corridor=guide))
             corridor = aligner.corridor(_CORRIDOR) if guide is not None else None
-        beads = aligner.grow_merges(aligner.run(all_src, all_tgt, layout=True, corridor=corridor))
-        extra = aligner.second_renderings(beads)
+        beads = _within_comments(aligner.grow_merges(aligner.run(all_src, all_tgt, layout=True, corridor=corridor)),
+                                 src, tgt)
+        extra = _within_comments(aligner.second_renderings(beads), src, tgt)
         scored = _confidences(aligner, src, tgt, beads, extra)
         beads = [(s, t, c) for (s, t, _), c in zip(beads, scored)]
         extra = [(s, t, c) for (s, t, _), c in zip(extra, scored[len(beads):])]
@@ -1163,6 +1164,17 @@ def _align_paragraphs(paragraphs: list[Paragraph], src_lang: str, tgt_lang: str)
     else:
         lone = {}
     return _units(paragraphs, src, tgt, beads, extra, tgt_lang, lone)
+
+
+def _in_one_comment(bead: tuple, src: list[Paragraph], tgt: list[Paragraph]) -> bool:
+    """Do the bead's paragraphs all belong to one reader comment, or all to none? A comment is
+    translated inside itself, and an answer in the next comment is not its translation."""
+    return len({src[i].comment for i in bead[0]} | {tgt[j].comment for j in bead[1]}) == 1
+
+
+def _within_comments(beads: list[tuple], src: list[Paragraph], tgt: list[Paragraph]) -> list[tuple]:
+    """The beads that stay inside one reader comment (see _in_one_comment)."""
+    return [b for b in beads if _in_one_comment(b, src, tgt)]
 
 
 def _confidences(aligner: _Aligner, src: list[Paragraph], tgt: list[Paragraph], beads: list[tuple],
@@ -1173,6 +1185,8 @@ def _confidences(aligner: _Aligner, src: list[Paragraph], tgt: list[Paragraph], 
     beads[:], own = take_local_swaps(beads, own, aligner.pair_gains, _MERGE_PENALTY)
     beads[:], own = pair_crossed_leftovers(beads, own, [p.index for p in src], [p.index for p in tgt],
                                            aligner.pair_gains, _MERGE_PENALTY)
+    kept = [k for k, bead in enumerate(beads) if _in_one_comment(bead, src, tgt)]
+    beads[:], own = [beads[k] for k in kept], [own[k] for k in kept]
     return bead_confidences(beads + extra, own + [g for _, _, g in extra], len(src), len(tgt), aligner.pair_gains)
 
 

@@ -25,14 +25,15 @@ def detect_text(text: str, paragraphs: str = "auto", input_format: str = "auto")
 
 def _detect(text: str, paragraphs: str, input_format: str) -> tuple[list[Paragraph], bool]:
     """detect_text for text already normalised (read_source's)."""
-    plain, line_map, used, chrome = to_plain(text, input_format)
+    page, used = to_plain(text, input_format)
     mode = "lines" if used == "html" and paragraphs == "auto" else paragraphs
-    found, wrapped = split_paragraphs(plain, mode)
+    found, wrapped = split_paragraphs(page.text, mode)
     for p in found:
-        p.chrome = p.line - 1 in chrome
-    if line_map is not None:
-        for p in found:
-            p.line = line_map[p.line - 1]
+        p.chrome = p.line - 1 in page.chrome
+        if page.comments:
+            p.comment = page.comments[p.line - 1]
+        if page.lines:
+            p.line = page.lines[p.line - 1]
     return tag_paragraphs(found), wrapped
 
 

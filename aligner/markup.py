@@ -6,6 +6,7 @@ the output point into the file the user gave.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html.parser import HTMLParser
 
 import regex
@@ -52,17 +53,20 @@ class _BlockText(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.lines: list[tuple[int, str, bool]] = []
+        self.lines: list[tuple[int, str, bool, int]] = []
         self._parts: list[str] = []
         self._start_line = 0
         self._start_chrome = False
         self._structure: list[tuple[str, bool]] = []  # open structural tags, and whether each is chrome
+        self._comments: list[list] = []  # open reader comments: [tag, number, depth of that tag]
+        self._comment_count = 0
+        self._start_comment = 0
         self._unseen: list[str] = []  # tags open inside an element whose text is not seen
 
     def _flush(self) -> None:
         text = " ".join("".join(self._parts).split())
         if text:
-            self.lines.append((self._start_line, text, self._start_chrome))
+            self.lines.append((self._start_line, text, self._start_chrome, self._start_comment))
         self._parts = []
 
     def handle_starttag(self, tag: str, attrs) -> None:
@@ -76,6 +80,11 @@ class _BlockText(HTMLParser):
             self._flush()
         if tag in _STRUCTURE_TAGS:
             self._structure.append((tag, self._opens_chrome(tag)))
+        if self._comments and self._comments[-1][0] == tag:
+            self._comments[-1][2] += 1
+        elif _is_comment(attrs):
+            self._comment_count += 1
+            self._comments.append([tag, self._comment_count, 1])
 
     def _opens_chrome(self, tag: str) -> bool:
         """Is the text inside a newly opened ``tag`` page furniture?"""
@@ -94,6 +103,10 @@ class _BlockText(HTMLParser):
             return
         if tag in _BLOCK_TAGS:
             self._flush()
+        if self._comments and self._comments[-1][0] == tag:
+            self._comments[-1][2] -= 1
+            if not self._comments[-1][2]:
+                self._comments.pop()
         open_tags = [open_tag for open_tag, _ in self._structure]
         if tag in open_tags:
             del self._structure[len(open_tags) - 1 - open_tags[::-1].index(tag):]
@@ -104,11 +117,25 @@ class _BlockText(HTMLParser):
         if not self._parts or not "".join(self._parts).strip():
             self._start_line = self.getpos()[0] + data[: len(data) - len(data.lstrip())].count("\n")
             self._start_chrome = bool(self._structure) and self._structure[-1][1]
+            self._start_comment = self._comments[-1][1] if self._comments else 0
         self._parts.append(data)
 
     def close(self) -> None:
         super().close()
         self._flush()
+
+
+_COMMENT_ID = regex.compile(r"^(?:div-)?comment-\d+$")
+
+
+def _is_comment(attrs: list[tuple[str, str | None]]) -> bool:
+    """Does an element hold one reader comment (WordPress and Blogger mark it so)?"""
+    for name, value in attrs:
+        if name == "class" and value and "comment" in value.split():
+            return True
+        if name == "id" and value and _COMMENT_ID.match(value):
+            return True
+    return False
 
 
 def _is_hidden(attrs: list[tuple[str, str | None]]) -> bool:
@@ -123,14 +150,26 @@ def _is_hidden(attrs: list[tuple[str, str | None]]) -> bool:
     return False
 
 
-def html_to_lines(html: str) -> tuple[str, list[int], frozenset[int]]:
-    """Text of the page's blocks, one per line, the source line of each, and the (0-based)
-    lines that are page furniture: menus, forms, the site's header and footer."""
+@dataclass
+class PageText:
+    """A page as plain lines: the text, the source line of each line, the (0-based) lines that
+    are page furniture (menus, forms, the site's header and footer), and the reader comment
+    each line belongs to (0: none), since a comment is translated only inside itself."""
+
+    text: str
+    lines: list[int]
+    chrome: frozenset[int] = frozenset()
+    comments: list[int] | None = None
+
+
+def html_to_lines(html: str) -> PageText:
+    """The text of the page's blocks, one per line (see PageText)."""
     parser = _BlockText()
     parser.feed(html)
     parser.close()
-    return ("\n".join(text for _, text, _ in parser.lines), [line for line, _, _ in parser.lines],
-            frozenset(k for k, (_, _, chrome) in enumerate(parser.lines) if chrome))
+    return PageText("\n".join(text for _, text, _, _ in parser.lines), [line for line, _, _, _ in parser.lines],
+                    frozenset(k for k, (_, _, chrome, _) in enumerate(parser.lines) if chrome),
+                    [comment for _, _, _, comment in parser.lines])
 
 
 _MD_FENCE = regex.compile(r"^\s*(```|~~~)")
@@ -172,17 +211,16 @@ def markdown_to_lines(markdown: str) -> tuple[str, list[int]]:
     return "\n".join(out), list(range(1, len(out) + 1))
 
 
-def to_plain(text: str, input_format: str) -> tuple[str, list[int] | None, str, frozenset[int]]:
-    """Plain text for the pipeline, the source line of each of its lines (None: same lines),
-    the format that was used, and the lines that are page furniture (HTML only)."""
+def to_plain(text: str, input_format: str) -> tuple[PageText, str]:
+    """Plain text for the pipeline (with, for HTML, where each line comes from: see PageText;
+    ``lines`` empty when they are the input's own) and the format that was used."""
     if input_format not in INPUT_FORMATS:
         raise AlignerError(f"--input must be one of {', '.join(INPUT_FORMATS)}, not {input_format!r}")
     if input_format == "auto":
         input_format = "html" if looks_like_html(text) else "text"
     if input_format == "html":
-        plain, lines, chrome = html_to_lines(text)
-        return plain, lines, "html", chrome
+        return html_to_lines(text), "html"
     if input_format == "markdown":
         plain, _ = markdown_to_lines(text)
-        return plain, None, "markdown", frozenset()
-    return text, None, "text", frozenset()
+        return PageText(plain, []), "markdown"
+    return PageText(text, []), "text"

@@ -9,13 +9,15 @@ from dataclasses import dataclass, field
 class Paragraph:
     """One paragraph of the input: its normalised text, where it starts, its language tag, and
     whether it is page furniture (a menu, a form, a site header or footer of an HTML page):
-    shown, never aligned."""
+    shown, never aligned; and the reader comment of the page it belongs to (0: none), which
+    pairs only inside that comment."""
 
     index: int
     text: str
     line: int
     lang: str = "und"
     chrome: bool = False
+    comment: int = 0
 
 
 @dataclass

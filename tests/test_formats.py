@@ -191,8 +191,8 @@ def test_html_line_numbers_point_into_the_page():
 def test_html_is_detected_by_content():
     assert looks_like_html("<!DOCTYPE html><html><body><p>Hi</p></body></html>")
     assert not looks_like_html("An ordinary post that mentions <b> once.\nAnd a second line.\n")
-    text, lines, chrome = html_to_lines("<p>One &amp; two<br>three</p>\n<div>four</div>")
-    assert text.split("\n") == ["One & two", "three", "four"] and lines == [1, 1, 2] and not chrome
+    page = html_to_lines("<p>One &amp; two<br>three</p>\n<div>four</div>")
+    assert page.text.split("\n") == ["One & two", "three", "four"] and page.lines == [1, 1, 2] and not page.chrome
 
 
 def test_page_furniture_is_kept_and_marked_hidden_text_dropped():
@@ -202,11 +202,24 @@ def test_page_furniture_is_kept_and_marked_hidden_text_dropped():
             "<footer class=meta>Posted in Notes</footer></article>"
             "<form><label>Name</label> <textarea>typed</textarea> <button>Send</button></form>"
             "<aside><p>About me</p></aside><footer>Powered by a blog</footer>")
-    text, _, chrome = html_to_lines(page)
-    lines = text.split("\n")
+    found = html_to_lines(page)
+    lines, chrome = found.text.split("\n"), found.chrome
     assert lines == ["My Blog", "Home | About", "The title", "Body", "Posted in Notes", "Name Send", "About me",
                      "Powered by a blog"]
     assert {lines[k] for k in chrome} == {"My Blog", "Home | About", "Name Send", "Powered by a blog"}
+
+
+def test_a_reader_comment_pairs_only_inside_itself():
+    question = "Cho mình hỏi, thư viện có mở cửa vào ngày Chủ nhật không, và trẻ em có được vào phòng đọc không?"
+    answer = "Yes, the library opens on Sunday, and children may use the reading room with a parent."
+    own = ("<p>Thanks for the post: the reading room on the second floor is quiet.</p>"
+           "<p>Cảm ơn bài viết: phòng đọc trên tầng hai rất yên tĩnh.</p>")
+    page = (f"<ol><li id='comment-1' class='comment'><div><div>{own}</div></div></li>"
+            f"<li id='comment-2' class='comment'><p>{question}</p></li>"
+            f"<li id='comment-3' class='comment'><p>{answer}</p></li></ol>")
+    result = align_text(page, input_format="html")
+    assert [p.comment for p in result.paragraphs] == [1, 1, 2, 3]
+    assert [(u.src_text[:6], u.tgt_text[:6]) for u in result.pairs] == [("Thanks", "Cảm ơn")]
 
 
 def test_markdown_markup_is_removed_and_lines_kept():
