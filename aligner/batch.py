@@ -24,13 +24,14 @@ class AlignOptions:
     encoding: str | None = None
     input_format: str = "auto"
     level: str = "paragraph"
+    dictionary: tuple[tuple[str, str], ...] = ()  # a user's extra lexicon entries (see dictionary.py)
 
 
 def align_one(path: str, options: AlignOptions = AlignOptions()) -> Alignment | AlignerError:
     """Align one file; a user error comes back as a value, so one bad file does not stop a batch."""
     try:
         return align_file(path, options.src_lang, options.tgt_lang, options.paragraphs, options.encoding,
-                          options.input_format, options.level)
+                          options.input_format, options.level, options.dictionary)
     except AlignerError as exc:
         return exc
 

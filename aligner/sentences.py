@@ -40,8 +40,9 @@ def split_sentences(text: str) -> list[str]:
     return sentences or [text]
 
 
-def to_sentence_level(alignment: Alignment) -> Alignment:
-    """The same alignment with every pair refined into sentence pairs."""
+def to_sentence_level(alignment: Alignment, dictionary: tuple[tuple[str, str], ...] = ()) -> Alignment:
+    """The same alignment with every pair refined into sentence pairs (with the user's
+    ``dictionary``, as the paragraphs were)."""
     from .align import align_paragraphs
 
     counter = 0
@@ -65,6 +66,6 @@ def to_sentence_level(alignment: Alignment) -> Alignment:
         elif len(src) == 1 and len(tgt) == 1:
             units.append(AlignedUnit(src, tgt, unit.score))
         else:
-            units.extend(align_paragraphs(src + tgt, alignment.src_lang, alignment.tgt_lang))
+            units.extend(align_paragraphs(src + tgt, alignment.src_lang, alignment.tgt_lang, dictionary))
     return Alignment(alignment.src_lang, alignment.tgt_lang, sentences, units, alignment.wrapped, level="sentence",
                      name=alignment.name)
