@@ -1174,14 +1174,12 @@ def _units(paragraphs: list[Paragraph], src: list[Paragraph], tgt: list[Paragrap
             by_src[i] = unit
         placed.update(p.index for p in unit.src + unit.tgt)
     for s_ids, t_ids, g in extra:
-        target = [tgt[j] for j in t_ids]
-        unit = by_src.get(s_ids[0])
-        if unit is not None:
-            unit.tgt.extend(target)
-        else:
-            unit = AlignedUnit([src[i] for i in s_ids], target, round(_logistic(g), 4))
-            units.append(unit)
-            by_src[s_ids[0]] = unit
+        # Another rendering of a paired source is a unit of its own (see AlignedUnit.rendering).
+        earlier = by_src.get(s_ids[0])
+        unit = AlignedUnit([src[i] for i in s_ids], [tgt[j] for j in t_ids], round(_logistic(g), 4),
+                           earlier.rendering + 1 if earlier is not None else 1)
+        units.append(unit)
+        by_src[s_ids[0]] = unit
         placed.update(p.index for p in unit.src + unit.tgt)
     for p in paragraphs:
         if p.index not in placed:

@@ -14,8 +14,11 @@ from .models import AlignedUnit, Alignment, Paragraph
 
 
 def unit_record(unit: AlignedUnit, alignment: Alignment) -> dict:
-    """The JSON record of one unit, as ../shared/GUIDE.md section 1 defines it."""
+    """The JSON record of one unit, as ../shared/GUIDE.md section 1 defines it; another
+    rendering of a source already paired says which (``"rendering": 2``): its links are still
+    its own (src, tgt) pairs, so an evaluation reading links is unchanged."""
     src_lang = unit.src[0].lang if unit.src else alignment.src_lang
+    extra = {"rendering": unit.rendering} if unit.is_alternative else {}
     return {
         "src": unit.src_text,
         "tgt": unit.tgt_text,
@@ -24,6 +27,7 @@ def unit_record(unit: AlignedUnit, alignment: Alignment) -> dict:
         "score": unit.score,
         "src_lines": [p.line for p in unit.src],
         "tgt_lines": [p.line for p in unit.tgt],
+        **extra,
     }
 
 
