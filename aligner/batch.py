@@ -73,4 +73,5 @@ def combined(alignments: Sequence[Alignment]) -> Alignment:
     first = alignments[0]
     units = [u for a in alignments for u in a.units]
     paragraphs = [p for a in alignments for p in a.paragraphs]
-    return Alignment(first.src_lang, first.tgt_lang, paragraphs, units, level=first.level, name="several files")
+    return Alignment(first.src_lang, first.tgt_lang, paragraphs, units, level=first.level, name="several files",
+                     min_score=first.min_score)

@@ -196,6 +196,8 @@ def pairs(
     encoding: EncodingOpt = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Processes for several files "
                     "(default: the number of cores); output keeps the input order.", show_default=False)] = None,
+    min_score: Annotated[Optional[float], typer.Option("--min-score", min=0.0, max=1.0, help="Keep only units "
+                         "whose score is at least this (0 to 1), in every format.", show_default=False)] = None,
     dict_files: DictOpt = None,
     output: OutputOpt = None,
 ) -> None:
@@ -214,10 +216,11 @@ def pairs(
       align posts/*.txt --format jsonl --jobs 4 > corpus.jsonl
       align post.txt --src vi --tgt en
       align post.txt --dict medicine.tsv --dict terms.txt
+      align post.txt --min-score 0.5 --format tsv
     """
     from .batch import AlignOptions, align_many, combined
     from .dictionary import read_dictionaries
-    from .export import STREAMING, WRITERS, moses_files, write_many, xml_forbidden_count
+    from .export import STREAMING, WRITERS, moses_files, selected_units, with_min_score, write_many, xml_forbidden_count
     from .render import alignment_view
 
     files = files or ["-"]
@@ -237,7 +240,7 @@ def pairs(
                     raise result
                 print(f"align: error: {result.message}", file=sys.stderr)
                 continue
-            done.append((name, result))
+            done.append((name, with_min_score(result, min_score)))
     alignments = [a for _, a in done]
     if not alignments:
         raise typer.Exit(2)
@@ -255,7 +258,8 @@ def pairs(
         base = str(output)
         _write_output(src_text, Path(f"{base}.{src}"), files)
         _write_output(tgt_text, Path(f"{base}.{tgt}"), files)
-        print(f"align: wrote {len(whole.pairs)} pairs to {base}.{src} and {base}.{tgt}", file=sys.stderr)
+        print(f"align: wrote {len(selected_units(whole, False))} pairs to {base}.{src} and {base}.{tgt}",
+              file=sys.stderr)
     elif len(files) > 1 and chosen in ("jsonl", "json", "csv", "tsv"):
         _write_output(write_many(chosen, done, include_all), output, files)
     elif chosen in STREAMING:

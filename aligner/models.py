@@ -81,6 +81,8 @@ class Alignment:
     wrapped: bool = False
     level: str = "paragraph"  # or "sentence", after --level sentence
     name: str = "-"  # where the text came from, for titles and reports
+    # Outputs list only units scoring at least this (--min-score); figures still count every unit.
+    min_score: float = 0.0
 
     def pairing_note(self) -> str | None:
         """Why there can be no pairs, or None when both languages are present."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from .coverage import check_alignment, figures_text
-from .export import selected_units, unit_lines
+from .export import DOUBTFUL_SCORE, is_doubtful, selected_units, unit_lines
 from .models import AlignedUnit, Alignment, Paragraph
 
 _STYLE = """
@@ -55,6 +55,8 @@ def html_report(alignment: Alignment, include_all: bool = True) -> str:
     for unit in selected_units(alignment, include_all):
         members = [p.index for p in unit.src + unit.tgt]
         found = _reasons(report.doubtful, set(members))
+        if is_doubtful(unit):
+            found.append(f"doubtful: score {unit.score:.2f} is below {DOUBTFUL_SCORE}")
         if found:
             kind = "doubtful"
         elif unit.is_pair:
