@@ -12,7 +12,7 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "align_text": "api", "align_file": "api", "detect_text": "api", "detect_file": "api",
-    "AlignerError": "errors",
+    "AlignerError": "errors", "read_dictionaries": "dictionary",
     "Alignment": "models", "AlignedUnit": "models", "Paragraph": "models", "Summary": "models",
 }
 __all__ = list(_EXPORTS)

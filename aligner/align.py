@@ -41,6 +41,7 @@ from .confidence import bead_confidences, lone_confidences
 from .swaps import pair_crossed_leftovers, take_local_swaps
 from .features import (Features, PhraseTable, PlainPhraseTable, phrase_table, plain_phrase_table, source_features,
                        target_features)
+from .dictionary import Dictionary, english_features
 from .models import AlignedUnit, Paragraph
 from .parallel import parallel_map
 from .text import lexicon_en_vi
@@ -143,9 +144,10 @@ def _normal_logpdf(x: float, mu: float, sd: float) -> float:
 class _Lexicon:
     """Forward (English lemma → renderings) and reverse tables for the language pair; built
     once per process (see lexicon_for): a sentence-level run aligns thousands of little
-    documents, and a batch hundreds of posts."""
+    documents, and a batch hundreds of posts. A user's dictionary (``extra``, see
+    dictionary.py) adds its entries, and its headwords to what the English side looks for."""
 
-    def __init__(self, active: bool) -> None:
+    def __init__(self, active: bool, extra: Dictionary = ()) -> None:
         self.forward: dict[str, set[str]] = defaultdict(set)
         self.reverse: dict[str, set[str]] = defaultdict(set)
         self._table: tuple[PhraseTable, tuple[int, ...]] | None = None
@@ -155,6 +157,9 @@ class _Lexicon:
             for lemma, renderings in lexicon_en_vi().items():
                 for rendering in renderings:
                     self.add(lemma, rendering)
+            for lemma, rendering in extra:
+                self.add(lemma, rendering)
+        self.source_features = english_features(extra if active else ())
 
     def add(self, lemma: str, rendering: str) -> None:
         self.forward[lemma].add(rendering)
@@ -186,10 +191,11 @@ class _Lexicon:
         return self._table
 
 
-@lru_cache(maxsize=2)
-def lexicon_for(active: bool) -> _Lexicon:
-    """The process's lexicon (or an empty one for another language pair)."""
-    return _Lexicon(active)
+@lru_cache(maxsize=8)
+def lexicon_for(active: bool, extra: Dictionary = ()) -> _Lexicon:
+    """The process's lexicon (or an empty one for another language pair), with a user's
+    dictionary merged in: one per distinct dictionary, the built-in one kept apart."""
+    return _Lexicon(active, extra)
 
 
 def _item_chance(reached: int, others: int, rates: _Rates) -> float:
@@ -343,11 +349,12 @@ class _Evidence:
 
 class _Aligner:
     def __init__(self, src: list[Paragraph], tgt: list[Paragraph], use_lexicon: bool, src_is_english: bool,
-                 vectorise: bool = False) -> None:
+                 vectorise: bool = False, dictionary: Dictionary = ()) -> None:
         """``vectorise``: keep the evidence as numpy tables and score with them (band.py), as
-        long posts do; else as Python sets, scored pair by pair."""
+        long posts do; else as Python sets, scored pair by pair. ``dictionary``: a user's extra
+        lexicon entries (see dictionary.py)."""
         self.src, self.tgt = src, tgt
-        self.lexicon = lexicon_for(use_lexicon)
+        self.lexicon = lexicon_for(use_lexicon, dictionary)
         self.src_is_english = src_is_english
         self.model = _Model()
         self.runs_src, self.runs_tgt = self._runs()
@@ -415,7 +422,7 @@ class _Aligner:
     def _features(self, paragraphs: list[Paragraph], english: bool) -> list[Features]:
         texts = [p.text for p in paragraphs]
         if english and self.lexicon.forward:
-            return parallel_map(source_features, texts)
+            return parallel_map(self.lexicon.source_features, texts)
         if not self.lexicon.forward:
             return parallel_map(partial(target_features, table={}, lengths=()), texts)
         table, lengths = self.lexicon.table
@@ -1128,13 +1135,16 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def align_paragraphs(paragraphs: list[Paragraph], src_lang: str, tgt_lang: str) -> list[AlignedUnit]:
-    """Align the ``src_lang`` and ``tgt_lang`` paragraphs; every paragraph lands in one unit."""
+def align_paragraphs(paragraphs: list[Paragraph], src_lang: str, tgt_lang: str,
+                     dictionary: Dictionary = ()) -> list[AlignedUnit]:
+    """Align the ``src_lang`` and ``tgt_lang`` paragraphs; every paragraph lands in one unit.
+    ``dictionary``: a user's extra English–Vietnamese entries (see dictionary.py)."""
     with collector_paused():
-        return _align_paragraphs(paragraphs, src_lang, tgt_lang)
+        return _align_paragraphs(paragraphs, src_lang, tgt_lang, dictionary)
 
 
-def _align_paragraphs(paragraphs: list[Paragraph], src_lang: str, tgt_lang: str) -> list[AlignedUnit]:
+def _align_paragraphs(paragraphs: list[Paragraph], src_lang: str, tgt_lang: str,
+                      dictionary: Dictionary = ()) -> list[AlignedUnit]:
     src = [p for p in paragraphs if p.lang == src_lang and not p.chrome]
     tgt = [p for p in paragraphs if p.lang == tgt_lang and not p.chrome]
     beads: list[tuple] = []
@@ -1142,7 +1152,7 @@ def _align_paragraphs(paragraphs: list[Paragraph], src_lang: str, tgt_lang: str)
     if src and tgt:
         pair = {src_lang, tgt_lang}
         aligner = _Aligner(src, tgt, use_lexicon=pair == {"en", "vi"}, src_is_english=src_lang == "en",
-                           vectorise=len(src) * len(tgt) > _VECTORISE_CELLS)
+                           vectorise=len(src) * len(tgt) > _VECTORISE_CELLS, dictionary=dictionary)
         aligner.estimate_null()
         all_src, all_tgt = list(range(len(src))), list(range(len(tgt)))
         guide = _coarse_corridor(aligner)
@@ -1221,14 +1231,12 @@ def _units(paragraphs: list[Paragraph], src: list[Paragraph], tgt: list[Paragrap
             by_src[i] = unit
         placed.update(p.index for p in unit.src + unit.tgt)
     for s_ids, t_ids, g in extra:
-        target = [tgt[j] for j in t_ids]
-        unit = by_src.get(s_ids[0])
-        if unit is not None:
-            unit.tgt.extend(target)
-        else:
-            unit = AlignedUnit([src[i] for i in s_ids], target, round(g, 4))
-            units.append(unit)
-            by_src[s_ids[0]] = unit
+        # Another rendering of a paired source is a unit of its own (see AlignedUnit.rendering).
+        earlier = by_src.get(s_ids[0])
+        unit = AlignedUnit([src[i] for i in s_ids], [tgt[j] for j in t_ids], round(g, 4),
+                           earlier.rendering + 1 if earlier is not None else 1)
+        units.append(unit)
+        by_src[s_ids[0]] = unit
         placed.update(p.index for p in unit.src + unit.tgt)
     for p in paragraphs:
         if p.index not in placed:

@@ -24,13 +24,14 @@ class AlignOptions:
     encoding: str | None = None
     input_format: str = "auto"
     level: str = "paragraph"
+    dictionary: tuple[tuple[str, str], ...] = ()  # a user's extra lexicon entries (see dictionary.py)
 
 
 def align_one(path: str, options: AlignOptions = AlignOptions()) -> Alignment | AlignerError:
     """Align one file; a user error comes back as a value, so one bad file does not stop a batch."""
     try:
         return align_file(path, options.src_lang, options.tgt_lang, options.paragraphs, options.encoding,
-                          options.input_format, options.level)
+                          options.input_format, options.level, options.dictionary)
     except AlignerError as exc:
         return exc
 
@@ -72,4 +73,5 @@ def combined(alignments: Sequence[Alignment]) -> Alignment:
     first = alignments[0]
     units = [u for a in alignments for u in a.units]
     paragraphs = [p for a in alignments for p in a.paragraphs]
-    return Alignment(first.src_lang, first.tgt_lang, paragraphs, units, level=first.level, name="several files")
+    return Alignment(first.src_lang, first.tgt_lang, paragraphs, units, level=first.level, name="several files",
+                     min_score=first.min_score)

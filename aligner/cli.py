@@ -98,6 +98,9 @@ ParagraphsOpt = Annotated[ParagraphMode, typer.Option("--paragraphs", "-p", help
                           "hard-wrapped text.")]
 EncodingOpt = Annotated[Optional[str], typer.Option("--encoding", "-e", help="Decode the input with this encoding "
                         "(e.g. cp1258, cp1252); default: UTF-8, or UTF-16/32 by BOM.", show_default=False)]
+DictOpt = Annotated[Optional[list[str]], typer.Option("--dict", help="Add the English–Vietnamese words of this "
+                    "file to the lexicon (repeatable): lines 'english<TAB>vietnamese' (renderings split by |) "
+                    "or hunalign's 'vietnamese @ english'; # starts a comment.", show_default=False)]
 InputOpt = Annotated[InputFormat, typer.Option("--input", "-i", help="What the input is: text, html (a saved web "
                      "page), markdown; auto: HTML by its content, .md/.html by the file name, else text.")]
 
@@ -193,6 +196,9 @@ def pairs(
     encoding: EncodingOpt = None,
     jobs: Annotated[Optional[int], typer.Option("--jobs", "-j", min=1, help="Processes for several files "
                     "(default: the number of cores); output keeps the input order.", show_default=False)] = None,
+    min_score: Annotated[Optional[float], typer.Option("--min-score", min=0.0, max=1.0, help="Keep only units "
+                         "whose score is at least this (0 to 1), in every format.", show_default=False)] = None,
+    dict_files: DictOpt = None,
     output: OutputOpt = None,
 ) -> None:
     """Pair every target paragraph with the source paragraph it translates.
@@ -209,9 +215,12 @@ def pairs(
       align saved-page.html --format html -o report.html
       align posts/*.txt --format jsonl --jobs 4 > corpus.jsonl
       align post.txt --src vi --tgt en
+      align post.txt --dict medicine.tsv --dict terms.txt
+      align post.txt --min-score 0.5 --format tsv
     """
     from .batch import AlignOptions, align_many, combined
-    from .export import STREAMING, WRITERS, moses_files, write_many, xml_forbidden_count
+    from .dictionary import read_dictionaries
+    from .export import STREAMING, WRITERS, moses_files, selected_units, with_min_score, write_many, xml_forbidden_count
     from .render import alignment_view
 
     files = files or ["-"]
@@ -221,7 +230,8 @@ def pairs(
         raise AlignerError("--format moses writes two files: give their common name with -o BASE")
     if chosen in ("md", "html") and len(files) > 1:
         raise AlignerError(f"--format {chosen} shows one post: give one file")
-    options = AlignOptions(src, tgt, paragraphs.value, encoding, input_format.value, level.value)
+    options = AlignOptions(src, tgt, paragraphs.value, encoding, input_format.value, level.value,
+                           read_dictionaries(dict_files or []))
     done: list[tuple[str, object]] = []
     with _Progress(len(files)) as advance:
         for name, result in align_many(files, options, jobs, advance):
@@ -230,7 +240,7 @@ def pairs(
                     raise result
                 print(f"align: error: {result.message}", file=sys.stderr)
                 continue
-            done.append((name, result))
+            done.append((name, with_min_score(result, min_score)))
     alignments = [a for _, a in done]
     if not alignments:
         raise typer.Exit(2)
@@ -248,7 +258,8 @@ def pairs(
         base = str(output)
         _write_output(src_text, Path(f"{base}.{src}"), files)
         _write_output(tgt_text, Path(f"{base}.{tgt}"), files)
-        print(f"align: wrote {len(whole.pairs)} pairs to {base}.{src} and {base}.{tgt}", file=sys.stderr)
+        print(f"align: wrote {len(selected_units(whole, False))} pairs to {base}.{src} and {base}.{tgt}",
+              file=sys.stderr)
     elif len(files) > 1 and chosen in ("jsonl", "json", "csv", "tsv"):
         _write_output(write_many(chosen, done, include_all), output, files)
     elif chosen in STREAMING:
@@ -362,6 +373,7 @@ def coverage(
     paragraphs: ParagraphsOpt = ParagraphMode.auto,
     input_format: InputOpt = InputFormat.auto,
     encoding: EncodingOpt = None,
+    dict_files: DictOpt = None,
     output: OutputOpt = None,
 ) -> None:
     """Check that a translation is complete and faithful: coverage, gaps, doubtful pairs.
@@ -376,20 +388,23 @@ def coverage(
       align coverage post.txt --ignore '^Share this' -f json
     """
     _user_errors(_coverage)(files or ["-"], min_coverage, [f.value for f in fail_on or []], ignore or [],
-                            format.value, src, tgt, paragraphs.value, input_format.value, encoding, output)
+                            format.value, src, tgt, paragraphs.value, input_format.value, encoding, output,
+                            dict_files or [])
 
 
 def _coverage(files: list[str], min_coverage: Optional[float], fail_on: list[str], ignore: list[str], fmt: str,
               src: str, tgt: str, paragraphs: str, input_format: str, encoding: Optional[str],
-              output: Optional[Path]) -> None:
+              output: Optional[Path], dict_files: list[str]) -> None:
     import json
     import re
 
     from . import align_file
     from .coverage import check_alignment, combined_totals, report_record, verdict
+    from .dictionary import read_dictionaries
     from .render import coverage_files_table, coverage_view
 
     _check_languages(src, tgt)
+    dictionary = read_dictionaries(dict_files)
     for pattern in ignore:
         try:
             re.compile(pattern)
@@ -398,7 +413,7 @@ def _coverage(files: list[str], min_coverage: Optional[float], fail_on: list[str
     reports, failures, unreadable = [], [], False
     for file in files:
         try:
-            alignment = align_file(file, src, tgt, paragraphs, encoding, input_format)
+            alignment = align_file(file, src, tgt, paragraphs, encoding, input_format, dictionary=dictionary)
         except AlignerError as exc:
             if len(files) == 1:
                 raise

@@ -328,6 +328,8 @@ def _sorted_paragraphs(alignment: Alignment, name: str, ignore: list[str] | None
     ignored = {p.index for p in alignment.paragraphs if any(r.search(p.text) for r in patterns)}
     report.ignored = [p for p in alignment.paragraphs if p.index in ignored]
     for unit in alignment.units:
+        if unit.is_alternative:  # its source is counted with the first rendering
+            continue
         if unit.is_pair:
             report.translated.extend(p for p in unit.src if p.index not in ignored)
             continue
@@ -369,8 +371,8 @@ def _translated_two_ways(alignment: Alignment, ignored: set[int]) -> list[Doubt]
     seen: dict[str, AlignedUnit] = {}
     found: list[Doubt] = []
     for unit in alignment.pairs:
-        if len(unit.src) != 1 or unit.src[0].index in ignored:
-            continue
+        if len(unit.src) != 1 or unit.src[0].index in ignored or unit.is_alternative:
+            continue  # another rendering of the same paragraph is not a second occurrence
         key = unit.src_text.casefold()
         first = seen.setdefault(key, unit)
         if first is not unit and first.tgt_text.casefold() != unit.tgt_text.casefold():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 from collections.abc import Callable, Iterable, Iterator
@@ -14,8 +15,11 @@ from .models import AlignedUnit, Alignment, Paragraph
 
 
 def unit_record(unit: AlignedUnit, alignment: Alignment) -> dict:
-    """The JSON record of one unit, as ../shared/GUIDE.md section 1 defines it."""
+    """The JSON record of one unit, as ../shared/GUIDE.md section 1 defines it; another
+    rendering of a source already paired says which (``"rendering": 2``): its links are still
+    its own (src, tgt) pairs, so an evaluation reading links is unchanged."""
     src_lang = unit.src[0].lang if unit.src else alignment.src_lang
+    extra = {"rendering": unit.rendering} if unit.is_alternative else {}
     return {
         "src": unit.src_text,
         "tgt": unit.tgt_text,
@@ -24,12 +28,30 @@ def unit_record(unit: AlignedUnit, alignment: Alignment) -> dict:
         "score": unit.score,
         "src_lines": [p.line for p in unit.src],
         "tgt_lines": [p.line for p in unit.tgt],
+        **extra,
     }
 
 
+# A pair scoring below this is marked doubtful in the table and the HTML report.
+DOUBTFUL_SCORE = 0.5
+
+
 def selected_units(alignment: Alignment, include_all: bool) -> list[AlignedUnit]:
-    """Pairs only, or with ``--all`` every unit, so that every paragraph appears once."""
-    return alignment.units if include_all else alignment.pairs
+    """Pairs only, or with ``--all`` every unit, so that every paragraph appears once; either
+    way only units scoring at least ``alignment.min_score`` (see with_min_score)."""
+    units = alignment.units if include_all else alignment.pairs
+    return [u for u in units if u.score >= alignment.min_score] if alignment.min_score > 0 else units
+
+
+def with_min_score(alignment: Alignment, min_score: float | None) -> Alignment:
+    """The alignment whose outputs, in every format, keep only units scoring ``min_score`` or
+    more (``--min-score``); its summary and coverage figures still describe the whole post."""
+    return alignment if min_score is None else dataclasses.replace(alignment, min_score=min_score)
+
+
+def is_doubtful(unit: AlignedUnit) -> bool:
+    """A pair the aligner is more likely wrong than right about (score below DOUBTFUL_SCORE)."""
+    return unit.is_pair and unit.score < DOUBTFUL_SCORE
 
 
 def unit_lines(unit: AlignedUnit) -> str:
@@ -158,7 +180,7 @@ def _tmx(alignment: Alignment, include_all: bool) -> str:
            f'  <header creationtool="aligner" creationtoolversion="{__version__}" datatype="plaintext" '
            f'segtype="{segtype}" adminlang="en" srclang="{src}" o-tmf="aligner"/>\n',
            "  <body>\n"]
-    for number, unit in enumerate(alignment.pairs, 1):
+    for number, unit in enumerate(selected_units(alignment, False), 1):
         out.append(f'    <tu tuid="{number}">\n')
         out.append(f'      <prop type="x-score">{unit.score}</prop>\n')
         out.append(f'      <prop type="x-lines">{unit_lines(unit)}</prop>\n')
@@ -195,7 +217,7 @@ def moses_files(alignment: Alignment) -> tuple[str, str]:
     def line(text: str) -> str:
         return " ".join(text.split()) + "\n"
 
-    pairs = alignment.pairs
+    pairs = selected_units(alignment, False)
     return "".join(line(u.src_text) for u in pairs), "".join(line(u.tgt_text) for u in pairs)
 
 

@@ -22,11 +22,28 @@ class Paragraph:
 
 @dataclass
 class AlignedUnit:
-    """A bead of the alignment: source paragraphs, target paragraphs (either side may be empty)."""
+    """A bead of the alignment: source paragraphs, target paragraphs (either side may be empty).
+
+    ``rendering`` is 1, or 2 (3, ...) for another rendering of source paragraphs that an earlier
+    unit already pairs (a post giving an archive's translation and a machine one): a unit of its
+    own, so every pair format writes one row per rendering, and its source repeats that unit's.
+    """
 
     src: list[Paragraph]
     tgt: list[Paragraph]
     score: float = 0.0
+    rendering: int = 1
+
+    @property
+    def is_alternative(self) -> bool:
+        """True for a second (third, ...) rendering: its source is placed by another unit."""
+        return self.rendering > 1
+
+    @property
+    def placed(self) -> list[Paragraph]:
+        """The paragraphs this unit is the one home of: all of them, or an alternative
+        rendering's target only (see ``rendering``)."""
+        return self.tgt if self.is_alternative else self.src + self.tgt
 
     @property
     def is_pair(self) -> bool:
@@ -66,6 +83,8 @@ class Alignment:
     wrapped: bool = False
     level: str = "paragraph"  # or "sentence", after --level sentence
     name: str = "-"  # where the text came from, for titles and reports
+    # Outputs list only units scoring at least this (--min-score); figures still count every unit.
+    min_score: float = 0.0
 
     def pairing_note(self) -> str | None:
         """Why there can be no pairs, or None when both languages are present."""

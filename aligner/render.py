@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .coverage import figures_text, translation_figures
-from .export import selected_units, unit_lines
+from .export import is_doubtful, selected_units, unit_lines
 from .models import Alignment, Paragraph
 
 
@@ -19,7 +19,9 @@ def alignment_table(alignment: Alignment, include_all: bool) -> Table:
     table.add_column("score", justify="right", no_wrap=True)
     table.add_column("lines", no_wrap=True)
     for unit in selected_units(alignment, include_all):
-        score = f"{unit.score:.2f}" if unit.is_pair else "–"
+        score = Text(f"{unit.score:.2f}" if unit.is_pair else "–")
+        if is_doubtful(unit):
+            score.append(" doubtful", style="bold red")
         style = None if unit.is_pair else "dim"
         table.add_row(Text(unit.src_text), Text(unit.tgt_text), score, unit_lines(unit), style=style)
     return table

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from .coverage import check_alignment, figures_text
-from .export import selected_units, unit_lines
+from .export import DOUBTFUL_SCORE, is_doubtful, selected_units, unit_lines
 from .models import AlignedUnit, Alignment, Paragraph
 
 _STYLE = """
@@ -39,20 +39,24 @@ def _lines(unit: AlignedUnit) -> str:
     return ("lines " if len(unit.src) + len(unit.tgt) > 1 else "line ") + unit_lines(unit).replace("/", " / ")
 
 
+def _reasons(doubts: list, members: set[int]) -> list[str]:
+    """The reasons of the doubts about this unit's paragraphs: all of a doubt's paragraphs
+    must be the unit's, so two renderings of one source keep their own reasons."""
+    return [r for d in doubts if {p.index for p in d.src + d.tgt} <= members for r in d.reasons]
+
+
 def html_report(alignment: Alignment, include_all: bool = True) -> str:
     """The page: coverage summary on top, then one row per unit, marked by kind and reason."""
     title = alignment.name if alignment.name != "-" else "aligned post"
     report = check_alignment(alignment, title)
     untranslated = {p.index for p in report.untranslated}
     unmatched = {p.index for p in report.unmatched_target}
-    reasons: dict[int, list[str]] = {}
-    for doubt in report.doubtful:
-        key = (doubt.src + doubt.tgt)[0].index
-        reasons.setdefault(key, []).extend(doubt.reasons)
     rows = []
     for unit in selected_units(alignment, include_all):
         members = [p.index for p in unit.src + unit.tgt]
-        found = [r for i in members for r in reasons.get(i, [])]
+        found = _reasons(report.doubtful, set(members))
+        if is_doubtful(unit):
+            found.append(f"doubtful: score {unit.score:.2f} is below {DOUBTFUL_SCORE}")
         if found:
             kind = "doubtful"
         elif unit.is_pair:

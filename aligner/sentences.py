@@ -40,31 +40,47 @@ def split_sentences(text: str) -> list[str]:
     return sentences or [text]
 
 
-def to_sentence_level(alignment: Alignment) -> Alignment:
-    """The same alignment with every pair refined into sentence pairs."""
+def to_sentence_level(alignment: Alignment, dictionary: tuple[tuple[str, str], ...] = ()) -> Alignment:
+    """The same alignment with every pair refined into sentence pairs (with the user's
+    ``dictionary``, as the paragraphs were)."""
     from .align import align_paragraphs
 
     counter = 0
     sentences: list[Paragraph] = []
     units: list[AlignedUnit] = []
+    made: dict[int, list[Paragraph]] = {}  # a paragraph's sentences, made once
 
     def pieces(paragraphs: list[Paragraph]) -> list[Paragraph]:
         nonlocal counter
-        made = []
+        found = []
         for p in paragraphs:
-            for text in split_sentences(p.text):
-                made.append(Paragraph(counter, text, p.line, p.lang))
-                counter += 1
-        return made
+            if p.index not in made:
+                made[p.index] = [Paragraph(counter + k, text, p.line, p.lang)
+                                 for k, text in enumerate(split_sentences(p.text))]
+                counter += len(made[p.index])
+                sentences.extend(made[p.index])
+            found.extend(made[p.index])
+        return found
 
     for unit in alignment.units:
         src, tgt = pieces(unit.src), pieces(unit.tgt)
-        sentences.extend(src + tgt)
         if not (src and tgt):
             units.extend(AlignedUnit([s], []) if unit.src else AlignedUnit([], [s]) for s in src + tgt)
         elif len(src) == 1 and len(tgt) == 1:
-            units.append(AlignedUnit(src, tgt, unit.score))
+            units.append(AlignedUnit(src, tgt, unit.score, unit.rendering))
+        elif unit.is_alternative:
+            units.extend(_alternative_sentences(align_paragraphs(src + tgt, alignment.src_lang, alignment.tgt_lang,
+                                                                 dictionary), unit.rendering))
         else:
-            units.extend(align_paragraphs(src + tgt, alignment.src_lang, alignment.tgt_lang))
+            units.extend(align_paragraphs(src + tgt, alignment.src_lang, alignment.tgt_lang, dictionary))
     return Alignment(alignment.src_lang, alignment.tgt_lang, sentences, units, alignment.wrapped, level="sentence",
                      name=alignment.name)
+
+
+def _alternative_sentences(units: list[AlignedUnit], rendering: int) -> list[AlignedUnit]:
+    """The sentence units of another rendering: its pairs are that rendering's, and source
+    sentences it leaves alone are dropped, since the first rendering's units place them."""
+    for unit in units:
+        if unit.is_pair:
+            unit.rendering = max(unit.rendering, rendering)
+    return [u for u in units if u.tgt]

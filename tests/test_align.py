@@ -281,7 +281,10 @@ def test_a_second_rendering_that_splits_a_paragraph_keeps_both_parts(monkeypatch
     first, second = whole.split(". ", 1)
     assert whole in post
     result = align_text(post.replace(whole, first + ".\n\n" + second))
-    english = next(u for u in result.units if u.src and u.src[0].text.startswith("We urgently need 40 tonnes"))
-    assert {first + ".", second} <= {p.text for p in english.tgt}
-    closing = next(u for u in result.units if u.src and u.src[0].text == "With respectful greetings,")
-    assert len(closing.tgt) == 2  # both renderings' closing lines
+    # Each rendering is a unit of its own, with the same English paragraph.
+    english = [u for u in result.units if u.src and u.src[0].text.startswith("We urgently need 40 tonnes")]
+    assert [u.rendering for u in english] == [1, 2]
+    assert {first + ".", second} in [{p.text for p in u.tgt} for u in english]
+    closing = [u for u in result.units if u.src and u.src[0].text == "With respectful greetings,"]
+    assert [len(u.tgt) for u in closing] == [1, 1]  # both renderings' closing lines
+    assert closing[0].tgt[0].text != closing[1].tgt[0].text
