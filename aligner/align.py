@@ -39,8 +39,7 @@ from typing import TYPE_CHECKING
 
 from .confidence import bead_confidences, lone_confidences
 from .swaps import pair_crossed_leftovers, take_local_swaps
-from .features import (Features, PhraseTable, PlainPhraseTable, phrase_table, plain_phrase_table, source_features,
-                       target_features)
+from .features import Features, PhraseTable, PlainPhraseTable, phrase_table, plain_phrase_table, target_features
 from .dictionary import Dictionary, english_features
 from .models import AlignedUnit, Paragraph
 from .parallel import parallel_map
@@ -1167,7 +1166,9 @@ def _align_paragraphs(paragraphs: list[Paragraph], src_lang: str, tgt_lang: str,
         beads = _within_comments(aligner.grow_merges(aligner.run(all_src, all_tgt, layout=True, corridor=corridor)),
                                  src, tgt)
         extra = _within_comments(aligner.second_renderings(beads), src, tgt)
-        scored = _confidences(aligner, src, tgt, beads, extra)
+        beads, own = _rearranged(aligner, src, tgt, beads)
+        scored = bead_confidences(beads + extra, own + [g for _, _, g in extra], len(src), len(tgt),
+                                  aligner.pair_gains)
         beads = [(s, t, c) for (s, t, _), c in zip(beads, scored)]
         extra = [(s, t, c) for (s, t, _), c in zip(extra, scored[len(beads):])]
         lone = _lone_confidences(aligner, src, tgt, beads + extra)
@@ -1187,17 +1188,16 @@ def _within_comments(beads: list[tuple], src: list[Paragraph], tgt: list[Paragra
     return [b for b in beads if _in_one_comment(b, src, tgt)]
 
 
-def _confidences(aligner: _Aligner, src: list[Paragraph], tgt: list[Paragraph], beads: list[tuple],
-                 extra: list[tuple]) -> list[float]:
-    """The confidence of every bead, then of every second rendering (see confidence.py), after
-    taking the local swaps the beads' words ask for (``beads`` is changed in place: see swaps.py)."""
+def _rearranged(aligner: _Aligner, src: list[Paragraph], tgt: list[Paragraph],
+                beads: list[tuple]) -> tuple[list[tuple], list[float]]:
+    """The beads after the local swaps and crossed leftovers their words ask for (see swaps.py),
+    kept inside reader comments, with each bead's layout-free gain."""
     own = [aligner.layout_free(b) for b in beads]
-    beads[:], own = take_local_swaps(beads, own, aligner.pair_gains, _MERGE_PENALTY)
-    beads[:], own = pair_crossed_leftovers(beads, own, [p.index for p in src], [p.index for p in tgt],
-                                           aligner.pair_gains, _MERGE_PENALTY)
+    beads, own = take_local_swaps(beads, own, aligner.pair_gains, _MERGE_PENALTY)
+    beads, own = pair_crossed_leftovers(beads, own, [p.index for p in src], [p.index for p in tgt],
+                                        aligner.pair_gains, _MERGE_PENALTY)
     kept = [k for k, bead in enumerate(beads) if _in_one_comment(bead, src, tgt)]
-    beads[:], own = [beads[k] for k in kept], [own[k] for k in kept]
-    return bead_confidences(beads + extra, own + [g for _, _, g in extra], len(src), len(tgt), aligner.pair_gains)
+    return [beads[k] for k in kept], [own[k] for k in kept]
 
 
 def _lone_confidences(aligner: _Aligner, src: list[Paragraph], tgt: list[Paragraph],

@@ -71,7 +71,7 @@ def bead_confidences(beads: Sequence[Bead], own_gains: Sequence[float], n_src: i
 
 
 def lone_confidences(lone: Sequence[int], positions: Sequence[int], other_positions: Sequence[int],
-                     pair_gains: Callable[[list[tuple[int, int]]], list[float]], lone_is_src: bool) -> list[float]:
+                     pair_gains: PairGains, lone_is_src: bool) -> list[float]:
     """The probability that each lone paragraph (ids into its side, whose document positions are
     ``positions``) has no counterpart among the near paragraphs of the other side."""
     asks = []

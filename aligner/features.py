@@ -174,14 +174,11 @@ def target_features(text: str, table: PhraseTable, lengths: tuple[int, ...],
     paragraph typed without accents is looked up by its bare syllables in ``plain_table``, and
     holds every rendering they may stand for (chance matches are weighed by the model)."""
     syllables = [t.lower() for t in words(text)]
+    unaccented = plain_table is not None and bool(syllables) and is_unaccented(syllables)
+    keys, lookup = ([name_key(s) for s in syllables], plain_table) if unaccented else (syllables, table)
     present: set[str] = set()
-    if plain_table is not None and syllables and is_unaccented(syllables):
-        bare = [name_key(s) for s in syllables]
-        for n in lengths:
-            runs = bare if n == 1 else zip(*(bare[k:] for k in range(n)))
-            present.update(chain.from_iterable(map(plain_table.__getitem__, filter(plain_table.__contains__, runs))))
-    else:
-        for n in lengths:
-            runs = syllables if n == 1 else zip(*(syllables[k:] for k in range(n)))
-            present.update(map(table.__getitem__, filter(table.__contains__, runs)))
+    for n in lengths:
+        runs = keys if n == 1 else zip(*(keys[k:] for k in range(n)))
+        found = map(lookup.__getitem__, filter(lookup.__contains__, runs))
+        present.update(chain.from_iterable(found) if unaccented else found)
     return Features(len(text), _number_anchors(text), name_anchors(text, False), _symbols(text), present)

@@ -10,9 +10,7 @@ than the prior cost of an unusual bead.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-Bead = tuple[tuple[int, ...], tuple[int, ...], float]
+from .confidence import Bead, PairGains
 
 
 def _neighbours(a: Bead, b: Bead) -> bool:
@@ -21,7 +19,7 @@ def _neighbours(a: Bead, b: Bead) -> bool:
     return len(sa) == len(ta) == len(sb) == len(tb) == 1 and sb[0] == sa[0] + 1 and tb[0] == ta[0] + 1
 
 
-def take_local_swaps(beads: list[Bead], own: list[float], pair_gains: Callable[[list[tuple[int, int]]], list[float]],
+def take_local_swaps(beads: list[Bead], own: list[float], pair_gains: PairGains,
                      cost: float) -> tuple[list[Bead], list[float]]:
     """The beads with crossed neighbours swapped where their words ask for it, and each bead's
     layout-free gain (``own`` gives it for the beads as found)."""
@@ -41,7 +39,7 @@ def take_local_swaps(beads: list[Bead], own: list[float], pair_gains: Callable[[
 
 
 def pair_crossed_leftovers(beads: list[Bead], own: list[float], src_at: list[int], tgt_at: list[int],
-                           pair_gains: Callable[[list[tuple[int, int]]], list[float]], cost: float,
+                           pair_gains: PairGains, cost: float,
                            reach: int = 4) -> tuple[list[Bead], list[float]]:
     """Pair a paragraph left alone with one of the other side left alone near it (within
     ``reach`` paragraphs of the document) when their words say so by more than ``cost``: the
