@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from .align import align_paragraphs, collector_paused
+from .align import DEFAULT_SETTINGS, Settings, align_paragraphs, collector_paused
 from .dictionary import Dictionary
 from .langid import tag_paragraphs
 from .languages import check_pair
@@ -39,31 +39,33 @@ def _detect(text: str, paragraphs: str, input_format: str) -> tuple[list[Paragra
 
 
 def align_text(text: str, src_lang: str = "en", tgt_lang: str = "vi", paragraphs: str = "auto",
-               input_format: str = "auto", level: str = "paragraph", dictionary: Dictionary = ()) -> Alignment:
+               input_format: str = "auto", level: str = "paragraph", dictionary: Dictionary = (),
+               settings: Settings = DEFAULT_SETTINGS) -> Alignment:
     """Align the source- and target-language paragraphs of one bilingual document.
 
     ``dictionary``: extra English–Vietnamese entries (dictionary.read_dictionaries) that
-    the lexicon lacks, e.g. a domain's words.
+    the lexicon lacks, e.g. a domain's words. ``settings``: the aligner's budgets and
+    constants (align.Settings), for callers that need others than the defaults.
 
     >>> result = align_text("The cat sleeps.\\n\\nCon mèo đang ngủ.")
     >>> [(u.src_text, u.tgt_text) for u in result.pairs]
     [('The cat sleeps.', 'Con mèo đang ngủ.')]
     """
-    return _align(normalize_text(text), src_lang, tgt_lang, paragraphs, input_format, level, dictionary)
+    return _align(normalize_text(text), src_lang, tgt_lang, paragraphs, input_format, level, dictionary, settings)
 
 
 def _align(text: str, src_lang: str, tgt_lang: str, paragraphs: str, input_format: str, level: str,
-           dictionary: Dictionary = ()) -> Alignment:
+           dictionary: Dictionary = (), settings: Settings = DEFAULT_SETTINGS) -> Alignment:
     """align_text for text already normalised (read_source's)."""
     check_pair(src_lang, tgt_lang)  # an unknown code is an error, not zero pairs
     with collector_paused():  # paragraphs and their evidence live until the end (see there)
         found, wrapped = _detect(text, paragraphs, input_format)
-        alignment = Alignment(src_lang, tgt_lang, found, align_paragraphs(found, src_lang, tgt_lang, dictionary),
+        alignment = Alignment(src_lang, tgt_lang, found, align_paragraphs(found, src_lang, tgt_lang, dictionary, settings),
                               wrapped)
     if level == "sentence":
-        from .sentences import to_sentence_level
+        from .align.sentences import to_sentence_level
 
-        return to_sentence_level(alignment, dictionary)
+        return to_sentence_level(alignment, dictionary, settings)
     return alignment
 
 
@@ -83,9 +85,10 @@ def input_format_for(path: str | os.PathLike[str], input_format: str = "auto") -
 
 def align_file(path: str | os.PathLike[str], src_lang: str = "en", tgt_lang: str = "vi",
                paragraphs: str = "auto", encoding: str | None = None, input_format: str = "auto",
-               level: str = "paragraph", dictionary: Dictionary = ()) -> Alignment:
+               level: str = "paragraph", dictionary: Dictionary = (),
+               settings: Settings = DEFAULT_SETTINGS) -> Alignment:
     """Read, decode and align one file (``-`` for standard input)."""
     alignment = _align(read_source(path, encoding), src_lang, tgt_lang, paragraphs,
-                       input_format_for(path, input_format), level, dictionary)
+                       input_format_for(path, input_format), level, dictionary, settings)
     alignment.name = "standard input" if str(path) == "-" else str(path)
     return alignment

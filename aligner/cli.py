@@ -220,8 +220,9 @@ def pairs(
     """
     from .batch import AlignOptions, align_many, combined
     from .dictionary import read_dictionaries
-    from .export import STREAMING, WRITERS, moses_files, selected_units, with_min_score, write_many, xml_forbidden_count
+    from .export import STREAMING, WRITERS, moses_files, write_many, xml_forbidden_count
     from .render import alignment_view
+    from .selection import selected_units, with_min_score
 
     files = files or ["-"]
     _check_languages(src, tgt)
@@ -399,7 +400,8 @@ def _coverage(files: list[str], min_coverage: Optional[float], fail_on: list[str
     import re
 
     from . import align_file
-    from .coverage import check_alignment, combined_totals, report_record, verdict
+    from .coverage import check_alignment
+    from .coverage_gate import combined_totals, report_record, verdict
     from .dictionary import read_dictionaries
     from .render import coverage_files_table, coverage_view
 

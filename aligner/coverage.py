@@ -19,14 +19,14 @@ import regex
 
 from .features import name_anchors, name_key
 from .models import AlignedUnit, Alignment, Paragraph
-from .text import NUMBER, URL, without_urls, words
+from .numerals import number_present, numbers_in
+from .text import URL, words
 
 # Fewer words than this, an untranslated paragraph is a label or a heading, not content.
 _MIN_CONTENT_WORDS = 7
 # With a URL or e-mail address and fewer words than this, it is a footer or a link line.
 _MIN_WORDS_WITH_LINK = 15
 _NAVIGATION = regex.compile(r"\s\|\s|[«»]|←|→")
-_DIGITS = regex.compile(r"\d+")
 _CLOCK_TIME = regex.compile(r"\b\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s|$)")
 _LABEL_LIST = regex.compile(r"^[\p{L} ]{1,30}:\s*(.+)$")
 # A pair whose log length ratio strays this many robust deviations from the median is doubtful.
@@ -151,69 +151,6 @@ def is_boilerplate(text: str) -> bool:
     return False
 
 
-_EN_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-             "sixteen seventeen eighteen nineteen").split()
-_EN_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
-_VI_UNITS = "không một hai ba bốn năm sáu bảy tám chín".split()
-
-
-_EN_MONTHS = "january february march april may june july august september october november december".split()
-
-
-def _english_numeral(n: int) -> set[str]:
-    """English words for 0–99 (and month names for 1–12: "tháng 10" is "October")."""
-    months = {_EN_MONTHS[n - 1]} if 1 <= n <= 12 else set()
-    if n < 20:
-        return {_EN_UNITS[n]} | months
-    tens, unit = divmod(n, 10)
-    if not unit:
-        return {_EN_TENS[tens]}
-    return {f"{_EN_TENS[tens]}-{_EN_UNITS[unit]}", f"{_EN_TENS[tens]} {_EN_UNITS[unit]}"}
-
-
-def _vietnamese_numeral(n: int) -> set[str]:
-    tens, unit = divmod(n, 10)
-    if tens == 0:
-        return {_VI_UNITS[unit]}
-    head = "mười" if tens == 1 else f"{_VI_UNITS[tens]} mươi"
-    if unit == 0:
-        return {head}
-    units = {_VI_UNITS[unit]}
-    if unit == 5:
-        units.add("lăm")
-    if unit == 1 and tens > 1:
-        units.add("mốt")
-    if unit == 4 and tens > 1:
-        units.add("tư")
-    return {f"{head} {u}" for u in units}
-
-
-def _numbers(text: str) -> list[tuple[str, list[str]]]:
-    """Numbers of two digits or more, each as (digits, digit groups): "8.30" → ("830", ["8", "30"])."""
-    found = []
-    for match in NUMBER.finditer(without_urls(text)):
-        groups = _DIGITS.findall(match.group())
-        joined = "".join(groups)
-        if len(joined) >= 2:
-            found.append((joined, groups))
-    return found
-
-
-def _number_present(number: tuple[str, list[str]], other: str, other_is_english: bool) -> bool:
-    """Is the number in the other text, as digits (any separators), by its groups, or as a word?"""
-    joined, groups = number
-    other_numbers = _numbers(other) + [(g, [g]) for g in _DIGITS.findall(other)]
-    digits = {n for n, _ in other_numbers}
-    if joined in digits or all(g in digits for g in groups):
-        return True
-    value = int(joined) if len(joined) <= 2 else None
-    if value is None:
-        return False
-    lowered = other.lower()
-    numerals = _english_numeral(value) if other_is_english else _vietnamese_numeral(value)
-    return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", lowered) for w in numerals)
-
-
 def _plain_words(text: str) -> tuple[set[str], str]:
     """Words without accents, lowercased, and the same joined: what a name is looked up in."""
     found = [name_key(w) for w in words(text)]
@@ -266,11 +203,11 @@ class _Checker:
     def pair_reasons(self, unit: AlignedUnit) -> list[str]:
         reasons: list[str] = []
         src_lang, tgt_lang = self.alignment.src_lang, self.alignment.tgt_lang
-        for number in _numbers(unit.src_text):
-            if not _number_present(number, unit.tgt_text, not self.english_src):
+        for number in numbers_in(unit.src_text):
+            if not number_present(number, unit.tgt_text, not self.english_src):
                 reasons.append(f"number {number[0]} in the {src_lang} is missing from the {tgt_lang}")
-        for number in _numbers(unit.tgt_text):
-            if not _number_present(number, unit.src_text, self.english_src):
+        for number in numbers_in(unit.tgt_text):
+            if not number_present(number, unit.src_text, self.english_src):
                 reasons.append(f"number {number[0]} in the {tgt_lang} is missing from the {src_lang}")
         src_words = _plain_words(unit.src_text)
         tgt_words = _plain_words(unit.tgt_text)
@@ -399,76 +336,3 @@ def _left_in_place(alignment: Alignment, untranslated: list[Paragraph]) -> list[
                 f"{alignment.src_lang} text left among the {alignment.tgt_lang} paragraphs: a copy of line "
                 f"{original.line}, not a translation"]))
     return found
-
-
-def verdict(report: CoverageReport, min_coverage: float | None, fail_on: list[str]) -> list[str]:
-    """Why the report fails the thresholds a CI job set; empty when it passes."""
-    failures: list[str] = []
-    if min_coverage is not None and report.missing:
-        failures.append(report.missing)
-    elif min_coverage is not None and report.coverage is not None and report.coverage < min_coverage:
-        failures.append(f"coverage {report.coverage:.1%} is below {min_coverage:.1%}")
-    counts = {"doubtful": (len(report.doubtful), "doubtful finding", "doubtful findings"),
-              "untranslated": (len(report.untranslated), "untranslated paragraph", "untranslated paragraphs"),
-              "unmatched": (len(report.unmatched_target), "target paragraph with no source",
-                            "target paragraphs with no source")}
-    for kind in fail_on:
-        count, one, many = counts[kind]
-        if count:
-            failures.append(f"{count} {one if count == 1 else many}")
-    return failures
-
-
-def report_record(report: CoverageReport, failures: list[str]) -> dict:
-    """The JSON form of one report; field names are part of the interface (README)."""
-    def paragraph(p: Paragraph) -> dict:
-        return {"line": p.line, "lang": p.lang, "words": word_count(p.text), "text": p.text}
-
-    return {
-        "file": report.name,
-        "src_lang": report.src_lang,
-        "tgt_lang": report.tgt_lang,
-        "missing": report.missing,
-        "totals": {
-            "src_paragraphs": len(report.translated) + len(report.untranslated),
-            "src_paragraphs_translated": len(report.translated),
-            "src_words": report.words_total,
-            "src_words_translated": report.words_translated,
-            "coverage": _rounded(report.coverage),
-            "paragraph_coverage": _rounded(report.paragraph_coverage),
-            "untranslated": len(report.untranslated),
-            "unmatched_target": len(report.unmatched_target),
-            "doubtful": len(report.doubtful),
-            "boilerplate": len(report.boilerplate),
-            "ignored": len(report.ignored),
-        },
-        "untranslated": [paragraph(p) for p in report.untranslated],
-        "unmatched_target": [paragraph(p) for p in report.unmatched_target],
-        "doubtful": [{"src_lines": [p.line for p in d.src], "tgt_lines": [p.line for p in d.tgt],
-                      "reasons": d.reasons, "src": "\n".join(p.text for p in d.src),
-                      "tgt": "\n".join(p.text for p in d.tgt)} for d in report.doubtful],
-        "boilerplate": [paragraph(p) for p in report.boilerplate],
-        "verdict": {"passed": not failures, "failures": failures},
-    }
-
-
-def combined_totals(reports: list[CoverageReport]) -> dict:
-    """Totals over several files: both figures over all their paragraphs, counts summed."""
-    figures = figures_of([p for r in reports for p in r.translated], [p for r in reports for p in r.untranslated])
-    return {
-        "files": len(reports),
-        "src_paragraphs": figures.paragraphs,
-        "src_paragraphs_translated": figures.paragraphs_translated,
-        "src_words": figures.words,
-        "src_words_translated": figures.words_translated,
-        "coverage": _rounded(figures.word_share),
-        "paragraph_coverage": _rounded(figures.paragraph_share),
-        "untranslated": sum(len(r.untranslated) for r in reports),
-        "unmatched_target": sum(len(r.unmatched_target) for r in reports),
-        "doubtful": sum(len(r.doubtful) for r in reports),
-    }
-
-
-def _rounded(share: float | None) -> float | None:
-    """A share as JSON gives it: four decimals, or null when there is nothing to measure."""
-    return None if share is None else round(share, 4)

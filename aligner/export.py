@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import dataclasses
 import io
 import json
 from collections.abc import Callable, Iterable, Iterator
@@ -12,6 +11,7 @@ from xml.sax.saxutils import escape
 import regex
 
 from .models import AlignedUnit, Alignment, Paragraph
+from .selection import selected_units, unit_lines
 
 
 def unit_record(unit: AlignedUnit, alignment: Alignment) -> dict:
@@ -31,32 +31,6 @@ def unit_record(unit: AlignedUnit, alignment: Alignment) -> dict:
         **extra,
     }
 
-
-# A pair scoring below this is marked doubtful in the table and the HTML report.
-DOUBTFUL_SCORE = 0.5
-
-
-def selected_units(alignment: Alignment, include_all: bool) -> list[AlignedUnit]:
-    """Pairs only, or with ``--all`` every unit, so that every paragraph appears once; either
-    way only units scoring at least ``alignment.min_score`` (see with_min_score)."""
-    units = alignment.units if include_all else alignment.pairs
-    return [u for u in units if u.score >= alignment.min_score] if alignment.min_score > 0 else units
-
-
-def with_min_score(alignment: Alignment, min_score: float | None) -> Alignment:
-    """The alignment whose outputs, in every format, keep only units scoring ``min_score`` or
-    more (``--min-score``); its summary and coverage figures still describe the whole post."""
-    return alignment if min_score is None else dataclasses.replace(alignment, min_score=min_score)
-
-
-def is_doubtful(unit: AlignedUnit) -> bool:
-    """A pair the aligner is more likely wrong than right about (score below DOUBTFUL_SCORE)."""
-    return unit.is_pair and unit.score < DOUBTFUL_SCORE
-
-
-def unit_lines(unit: AlignedUnit) -> str:
-    """Where a unit stands: source lines / target lines ("12/15", "7,8/20", "3")."""
-    return "/".join(",".join(str(p.line) for p in side) for side in (unit.src, unit.tgt) if side)
 
 
 def _records(alignment: Alignment, include_all: bool) -> Iterator[dict]:

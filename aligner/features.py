@@ -13,11 +13,11 @@ from itertools import chain
 
 import regex
 
+from .numerals import MONTHS
 from .text import (NUMBER, VI_MARKED_WORD, english_lemmas, english_vocabulary, lexicon_en_vi, strip_accents, without_urls,
                    vietnamese_vocabulary, words)
 
-_MONTHS = ("january february march april may june july august september october november december").split()
-_MONTH_NAMES = frozenset(_MONTHS) - {"may"}  # "may" is far more often the verb
+_MONTH_NAMES = frozenset(MONTHS) - {"may"}  # "may" is far more often the verb
 _SYMBOL_CLASSES = {
     "[": "[", "]": "]", "(": "(", ")": ")", "*": "*", "?": "?", "!": "!", "%": "%", "•": "•",
     "“": '"', "”": '"', '"': '"', "«": '"', "»": '"', "„": '"',
@@ -126,7 +126,7 @@ def source_features(text: str) -> Features:
     lemmas.discard(None)
     lemmas.update(filter(lexicon.__contains__, map(" ".join, zip(lowered, lowered[1:]))))
     numbers = _number_anchors(text)
-    numbers.update(str(_MONTHS.index(t) + 1) for t in _MONTH_NAMES.intersection(lowered))
+    numbers.update(str(MONTHS.index(t) + 1) for t in _MONTH_NAMES.intersection(lowered))
     return Features(len(text), numbers, name_anchors(text, True), _symbols(text), lemmas)
 
 

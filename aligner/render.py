@@ -7,7 +7,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .coverage import figures_text, translation_figures
-from .export import is_doubtful, selected_units, unit_lines
+from .selection import is_doubtful, selected_units, unit_lines
 from .models import Alignment, Paragraph
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from .coverage import check_alignment, figures_text
-from .export import DOUBTFUL_SCORE, is_doubtful, selected_units, unit_lines
+from .selection import DOUBTFUL_SCORE, is_doubtful, selected_units, unit_lines
 from .models import AlignedUnit, Alignment, Paragraph
 
 _STYLE = """

@@ -3,6 +3,7 @@
 import pytest
 
 from aligner import align_file, align_text
+from aligner.align import Settings
 from conftest import SAMPLE_CASES, SAMPLES, case_doc, gold_links, link_f1, predicted_links, shared_case
 
 EN = [
@@ -87,6 +88,10 @@ def test_language_pair_can_be_reversed():
 # ratchet: raise it as the aligner improves). verse-and-lists-uneven: the translator moved a line
 # to another place in its stanza, and short verse lines split one-to-two carry too few lexicon
 # words for the merge to prove itself.
+# The two scorers, each forced on every post whatever its length.
+PAIR_BY_PAIR = Settings(vectorise_cells=10**12)
+WITH_NUMPY = Settings(vectorise_cells=0)
+
 KNOWN_SHORTFALL = {"verse-and-lists-uneven": 0.93}
 
 
@@ -116,29 +121,34 @@ def _unit_keys(result) -> list[tuple[list[int], list[int], float]]:
 
 
 @pytest.mark.parametrize("direction", [("en", "vi"), ("vi", "en")], ids=lambda d: "-".join(d))
-def test_numpy_band_scoring_gives_the_pair_scorers_beads(monkeypatch, direction):
+def test_numpy_band_scoring_gives_the_pair_scorers_beads(direction):
     """Long posts score whole corridors with numpy; forced on every sample it must give what
     the cell-by-cell scorer gives, beads and scores alike."""
-    import aligner.align as stage
-
     for case in SAMPLE_CASES:
-        monkeypatch.setattr(stage, "_VECTORISE_CELLS", 10**12)
-        by_pairs = _unit_keys(align_file(case_doc(case), *direction))
-        monkeypatch.setattr(stage, "_VECTORISE_CELLS", 0)
-        assert _unit_keys(align_file(case_doc(case), *direction)) == by_pairs, case.name
+        by_pairs = _unit_keys(align_file(case_doc(case), *direction, settings=PAIR_BY_PAIR))
+        assert _unit_keys(align_file(case_doc(case), *direction, settings=WITH_NUMPY)) == by_pairs, case.name
+
+
+def _scorers(sample: str):
+    """The pair-by-pair and the numpy scorer of a sample, each with its model of unrelated pairs."""
+    from aligner.align.pipeline import build_scorer
+    from aligner.api import detect_text
+
+    paragraphs, _ = detect_text(case_doc(SAMPLES / sample).read_text(encoding="utf-8"))
+    src = [p for p in paragraphs if p.lang == "en"]
+    tgt = [p for p in paragraphs if p.lang == "vi"]
+    return tuple(build_scorer(src, tgt, True, True, (), settings) for settings in (PAIR_BY_PAIR, WITH_NUMPY))
 
 
 def test_band_tallies_equal_the_pair_tallies_in_every_cell():
-    from aligner.align import KINDS, _Aligner
-    from aligner.api import detect_text
-    from aligner.band import Band, np
+    import numpy as np
 
-    paragraphs, _ = detect_text(case_doc(SAMPLES / "memoir-mixed-order").read_text(encoding="utf-8"))
-    src = [p for p in paragraphs if p.lang == "en"]
-    tgt = [p for p in paragraphs if p.lang == "vi"]
-    aligner = _Aligner(src, tgt, use_lexicon=True, src_is_english=True)
-    tables = _Aligner(src, tgt, use_lexicon=True, src_is_english=True, vectorise=True)._item_tables()
-    n, m = len(src), len(tgt)
+    from aligner.align.items import KINDS
+    from aligner.align.tables import Band
+
+    by_pairs, vectorised = _scorers("memoir-mixed-order")
+    tables = vectorised.tables
+    n, m = len(by_pairs.document.src), len(by_pairs.document.tgt)
     # A skewed band of varying width, as a corridor around a path would be.
     low = np.array([0] + [max(1, a * m // n - 3) for a in range(1, n + 1)], dtype=np.int64)
     high = np.array([0] + [min(m, a * m // n + 2 + a % 3) for a in range(1, n + 1)], dtype=np.int64)
@@ -149,7 +159,7 @@ def test_band_tallies_equal_the_pair_tallies_in_every_cell():
     assert len(rows) > 3 * n
     matched = 0
     for cell, (a, b) in enumerate(zip(rows.tolist(), columns.tolist())):
-        tally = aligner._compute_tally((a - 1,), (b - 1,))
+        tally = by_pairs.tally((a - 1,), (b - 1,))
         for k, kind in enumerate(KINDS):
             assert src_hit[k][cell] == pytest.approx(tally[kind][0])
             assert tgt_hit[k][cell] == pytest.approx(tally[kind][2])
@@ -158,14 +168,11 @@ def test_band_tallies_equal_the_pair_tallies_in_every_cell():
 
 
 def test_a_selection_of_the_item_tables_tallies_like_the_whole():
-    from aligner.align import _Aligner
-    from aligner.api import detect_text
-    from aligner.band import np
+    import numpy as np
 
-    paragraphs, _ = detect_text(case_doc(SAMPLES / "minutes-with-commentary").read_text(encoding="utf-8"))
-    src = [p for p in paragraphs if p.lang == "en"]
-    tgt = [p for p in paragraphs if p.lang == "vi"]
-    tables = _Aligner(src, tgt, use_lexicon=True, src_is_english=True, vectorise=True)._item_tables()
+    _, vectorised = _scorers("minutes-with-commentary")
+    tables = vectorised.tables
+    src, tgt = vectorised.document.src, vectorised.document.tgt
     chosen_src = np.arange(3, len(src) - 2)
     chosen_tgt = np.array([j for j in range(len(tgt)) if j % 3 != 1])  # with gaps
     part = tables.select(chosen_src, chosen_tgt)
@@ -179,22 +186,20 @@ def test_a_selection_of_the_item_tables_tallies_like_the_whole():
 
 @pytest.mark.parametrize("two_sources", [True, False], ids=["2-1", "1-2"])
 def test_merge_tallies_equal_the_pair_scorers(two_sources):
-    from aligner.align import KINDS, _Aligner
-    from aligner.api import detect_text
-    from aligner.band import np
+    import numpy as np
 
-    paragraphs, _ = detect_text(case_doc(SAMPLES / "letter-two-renderings").read_text(encoding="utf-8"))
-    src = [p for p in paragraphs if p.lang == "en"]
-    tgt = [p for p in paragraphs if p.lang == "vi"]
-    aligner = _Aligner(src, tgt, use_lexicon=True, src_is_english=True)
-    tables = _Aligner(src, tgt, use_lexicon=True, src_is_english=True, vectorise=True)._item_tables()
+    from aligner.align.items import KINDS
+
+    by_pairs, vectorised = _scorers("letter-two-renderings")
+    tables = vectorised.tables
+    src, tgt = by_pairs.document.src, by_pairs.document.tgt
     i, j = np.meshgrid(np.arange(len(src) - two_sources), np.arange(len(tgt) - (not two_sources)), indexing="ij")
     i, j = i.ravel(), j.ravel()
     tallies = tables.bead_tallies(i, 1 + two_sources, j, 2 - two_sources)
     shared = 0
     for p, (a, b) in enumerate(zip(i.tolist(), j.tolist())):
         bead = ((a, a + 1), (b,)) if two_sources else ((a,), (b, b + 1))
-        expected = aligner._compute_tally(*bead)
+        expected = by_pairs.tally(*bead)
         for k, kind in enumerate(KINDS):
             assert [t[k][p] for t in tallies] == pytest.approx(list(expected[kind]))
         shared += expected["soft"][0] > 0
@@ -222,16 +227,13 @@ THREE_WAY_VI = [
 ]
 
 
-def test_a_paragraph_translated_as_three_and_three_translated_as_one(monkeypatch):
+def test_a_paragraph_translated_as_three_and_three_translated_as_one():
     """The programme's merges stop at two paragraphs; grown merges take in the third."""
-    import aligner.align as stage
-
     text = "\n\n".join(THREE_WAY_EN) + "\n\n" + "\n\n".join(THREE_WAY_VI)
     expected = [([THREE_WAY_EN[0]], [THREE_WAY_VI[0]]), ([THREE_WAY_EN[1]], THREE_WAY_VI[1:4]),
                 (THREE_WAY_EN[2:5], [THREE_WAY_VI[4]]), ([THREE_WAY_EN[5]], [THREE_WAY_VI[5]])]
-    for cells in (10**12, 0):  # pair by pair, and with numpy
-        monkeypatch.setattr(stage, "_VECTORISE_CELLS", cells)
-        units = align_text(text).units
+    for settings in (PAIR_BY_PAIR, WITH_NUMPY):
+        units = align_text(text, settings=settings).units
         assert [([p.text for p in u.src], [p.text for p in u.tgt]) for u in units] == expected
 
 
@@ -246,41 +248,32 @@ def test_a_long_post_without_evidence_keeps_its_pairs_in_proportion():
 def test_merge_parts_are_judged_alike_pair_by_pair_and_with_numpy():
     """A merge's part proves itself by its own items, each against its own chance; the pair
     scorer and the numpy tables must agree on that evidence."""
-    from aligner.align import _Aligner
-    from aligner.api import detect_text
-    from aligner.band import np
+    import numpy as np
 
-    paragraphs, _ = detect_text(case_doc(SAMPLES / "memoir-mixed-order").read_text(encoding="utf-8"))
-    src = [p for p in paragraphs if p.lang == "en"]
-    tgt = [p for p in paragraphs if p.lang == "vi"]
-    by_pairs = _Aligner(src, tgt, use_lexicon=True, src_is_english=True)
-    vectorised = _Aligner(src, tgt, use_lexicon=True, src_is_english=True, vectorise=True)
-    for aligner in (by_pairs, vectorised):
-        aligner.estimate_null()
-    tables = vectorised._item_tables()
+    by_pairs, vectorised = _scorers("memoir-mixed-order")
+    tables = vectorised.tables
+    src, tgt = by_pairs.document.src, by_pairs.document.tgt
     for side, own_side, other_side in ((0, src, tgt), (1, tgt, src)):
         own, other = np.meshgrid(np.arange(len(own_side)), np.arange(len(other_side) - 1), indexing="ij")
         own, other = own.ravel(), other.ravel()
-        found = tables.part_evidence(own, other, 2, side, *vectorised._part_values(side))
-        expected = [by_pairs._part_evidence(a, (b, b + 1), ("src", "tgt")[side]) for a, b in zip(own, other)]
+        found = tables.part_evidence(own, other, 2, side, *vectorised.part_values(side))
+        expected = [by_pairs.part_evidence(a, (b, b + 1), ("src", "tgt")[side]) for a, b in zip(own, other)]
         assert found == pytest.approx(expected)
         assert (found > 0).sum() > len(own_side) // 2  # translations prove themselves
         assert (found < 0).sum() > len(found) // 2  # most pairs are unrelated
 
 
 @pytest.mark.parametrize("vectorise", [False, True], ids=["pair by pair", "numpy"])
-def test_a_second_rendering_that_splits_a_paragraph_keeps_both_parts(monkeypatch, vectorise):
+def test_a_second_rendering_that_splits_a_paragraph_keeps_both_parts(vectorise):
     """The archive's translation splits one paragraph of the letter in two: both halves pair
     with it, and the rest of that rendering still pairs as a section of its own."""
-    import aligner.align as stage
-
-    monkeypatch.setattr(stage, "_VECTORISE_CELLS", 0 if vectorise else 10**12)
     post = case_doc(SAMPLES / "letter-two-renderings").read_text(encoding="utf-8")
     whole = "Chúng tôi cần gấp 40 tấn đá và 15 tấn xi măng trước đợt triều cường cuối tháng. " \
             "Nếu không có những thứ đó, việc sửa chữa tạm thời sẽ không giữ được."
     first, second = whole.split(". ", 1)
     assert whole in post
-    result = align_text(post.replace(whole, first + ".\n\n" + second))
+    result = align_text(post.replace(whole, first + ".\n\n" + second),
+                        settings=WITH_NUMPY if vectorise else PAIR_BY_PAIR)
     # Each rendering is a unit of its own, with the same English paragraph.
     english = [u for u in result.units if u.src and u.src[0].text.startswith("We urgently need 40 tonnes")]
     assert [u.rendering for u in english] == [1, 2]

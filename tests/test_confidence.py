@@ -1,8 +1,8 @@
 """The score is a probability that a unit is right, and the search can take a local swap."""
 
 from aligner import align_text
-from aligner.confidence import bead_confidences, logistic
-from aligner.swaps import take_local_swaps
+from aligner.align.confidence import bead_confidences, logistic
+from aligner.align.swaps import take_local_swaps
 
 EN = ["The library opens at eight o'clock every morning from Monday to Friday.",
       "Children under twelve must come with a parent or a teacher.",

@@ -14,7 +14,7 @@ from aligner import align_file, align_text
 from aligner.cli import app
 from aligner.export import WRITERS, moses_files
 from aligner.markup import html_to_lines, looks_like_html, markdown_to_lines
-from aligner.sentences import split_sentences
+from aligner.align.sentences import split_sentences
 from conftest import SAMPLES
 
 runner = CliRunner()

@@ -5,6 +5,7 @@ import sys
 import pytest
 
 from aligner import align_text
+from aligner.align import DEFAULT_SETTINGS, Settings
 from conftest import ROOT, link_f1, predicted_links
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -66,26 +67,29 @@ def test_aligner_on_a_generated_post_is_close_to_its_gold():
     assert link_f1(predicted, wanted) >= 0.95
 
 
-def _generated_f1(text: str, gold: dict) -> float:
+def _generated_f1(text: str, gold: dict, settings: Settings = DEFAULT_SETTINGS) -> float:
     atoms = [t for _, t in gold["atoms"]]
-    predicted, _ = predicted_links(align_text(text), atoms)
+    predicted, _ = predicted_links(align_text(text, settings=settings), atoms)
     return link_f1(predicted, {(s, t) for ss, tt in gold["links"] for s in ss for t in tt})
 
 
-def test_book_length_posts_learn_from_stretches_as_well_as_from_the_whole(monkeypatch):
+def test_book_length_posts_learn_from_stretches_as_well_as_from_the_whole():
     """Above 2 × windows × rows source paragraphs the first pass aligns stretches only; shrunk
     so a 2,000-paragraph post takes that path, it must do as well as the full first pass."""
-    import aligner.align as stage
+    from aligner.align.coarse import coarse_corridor, is_book_length, sampled_first_pass
+    from aligner.align.pipeline import build_scorer
+    from aligner.api import detect_text
 
     text, gold = generate(2000, seed=5)
     whole = _generated_f1(text, gold)
-    monkeypatch.setattr(stage, "_SAMPLE_WINDOWS", 4)
-    monkeypatch.setattr(stage, "_SAMPLE_ROWS", 80)
-    learnt = []
-    original = stage._Aligner.learn_from
-    monkeypatch.setattr(stage._Aligner, "learn_from", lambda self, beads: (learnt.append(len(beads)),
-                                                                             original(self, beads)))
-    sampled = _generated_f1(text, gold)
-    assert learnt and learnt[0] < 4 * 80 * 1.2  # the stretches' beads only
+    stretches = Settings(sample_windows=4, sample_rows=80)
+    paragraphs, _ = detect_text(text)
+    scorer = build_scorer([p for p in paragraphs if p.lang == "en"], [p for p in paragraphs if p.lang == "vi"],
+                          True, True, (), stretches)
+    assert scorer.vectorised and is_book_length(scorer)
+    assert not is_book_length(build_scorer(scorer.document.src, scorer.document.tgt, True, True, (), Settings()))
+    beads = sampled_first_pass(scorer, coarse_corridor(scorer, stretches.full_table_limit))
+    assert 4 * 80 * 0.5 < len(beads) < 4 * 80 * 1.2  # the stretches' beads only
+    sampled = _generated_f1(text, gold, stretches)
     assert whole >= 0.95
     assert sampled >= whole - 0.01

@@ -6,7 +6,8 @@ import pytest
 from typer.testing import CliRunner
 
 from aligner.cli import app
-from aligner.export import WRITERS, moses_files, with_min_score
+from aligner.export import WRITERS, moses_files
+from aligner.selection import with_min_score
 from aligner.models import AlignedUnit, Alignment, Paragraph
 from aligner.render import alignment_table
 from aligner.report_html import html_report

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import regex
 
-from .models import AlignedUnit, Alignment, Paragraph
+from ..models import AlignedUnit, Alignment, Paragraph
+from .pipeline import align_paragraphs
+from .settings import DEFAULT_SETTINGS, Settings
 
 # Abbreviations after which a full stop does not end a sentence (lowercase, without the stop).
 _ABBREVIATIONS = frozenset("""
@@ -40,11 +42,10 @@ def split_sentences(text: str) -> list[str]:
     return sentences or [text]
 
 
-def to_sentence_level(alignment: Alignment, dictionary: tuple[tuple[str, str], ...] = ()) -> Alignment:
+def to_sentence_level(alignment: Alignment, dictionary: tuple[tuple[str, str], ...] = (),
+                      settings: Settings = DEFAULT_SETTINGS) -> Alignment:
     """The same alignment with every pair refined into sentence pairs (with the user's
-    ``dictionary``, as the paragraphs were)."""
-    from .align import align_paragraphs
-
+    ``dictionary`` and the ``settings``, as the paragraphs were)."""
     counter = 0
     sentences: list[Paragraph] = []
     units: list[AlignedUnit] = []
@@ -70,9 +71,9 @@ def to_sentence_level(alignment: Alignment, dictionary: tuple[tuple[str, str], .
             units.append(AlignedUnit(src, tgt, unit.score, unit.rendering))
         elif unit.is_alternative:
             units.extend(_alternative_sentences(align_paragraphs(src + tgt, alignment.src_lang, alignment.tgt_lang,
-                                                                 dictionary), unit.rendering))
+                                                                 dictionary, settings), unit.rendering))
         else:
-            units.extend(align_paragraphs(src + tgt, alignment.src_lang, alignment.tgt_lang, dictionary))
+            units.extend(align_paragraphs(src + tgt, alignment.src_lang, alignment.tgt_lang, dictionary, settings))
     return Alignment(alignment.src_lang, alignment.tgt_lang, sentences, units, alignment.wrapped, level="sentence",
                      name=alignment.name)
 

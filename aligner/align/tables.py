@@ -1,6 +1,6 @@
 """The evidence of a long post as numpy arrays, and the matched weights of many pairs at once.
 
-The pair scorer in align.py intersects Python sets cell by cell, which is the cost that
+The pair scorer (score.py, evidence.py) intersects Python sets cell by cell, which is the cost that
 grows with a book-length post: millions of corridor cells. Here every paragraph's items
 and the keys it reaches on the other side become integer arrays; the matched weights of
 every cell of a block of rows come from one sorted join (searchsorted) and one bincount,
@@ -19,7 +19,8 @@ from itertools import chain
 
 import numpy as np
 
-from .align import carried_over, item_kind
+from .items import carried_over, item_kind
+
 
 def _search(codes: np.ndarray, needles: np.ndarray, side: str) -> np.ndarray:
     """np.searchsorted with the needles sorted first: each search then starts where the last
@@ -138,7 +139,7 @@ class ItemTables:
 
     def __init__(self, src_items: Sequence[dict[str, float]], tgt_items: Sequence[dict[str, float]],
                  src_translations: dict[str, frozenset[str]], tgt_translations: dict[str, frozenset[str]]) -> None:
-        """From each paragraph's items and the share of a unit each carries (see align.py):
+        """From each paragraph's items and the share of a unit each carries (see items.py):
         an item weighs its share times its rarity in the post, log((N + 1) / (df + 0.5));
         a paragraph reaches its anchors (numbers, names, marks) and the translations of its
         words that occur in the post."""

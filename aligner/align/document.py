@@ -1,0 +1,89 @@
+"""The two sides of a post as the search sees them: paragraphs, their lengths and runs.
+
+A run is a stretch of one language between two switches; where a paragraph's run stands
+against its translation's is the post's layout habit (model.py), and a merge never crosses
+a run's edge. Coarse and selected views of a long post are plain constructors here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..models import Paragraph
+
+
+@dataclass(frozen=True)
+class Document:
+    """Source and target paragraphs, their text lengths and their run numbers."""
+
+    src: list[Paragraph]
+    tgt: list[Paragraph]
+    src_len: list[int]
+    tgt_len: list[int]
+    runs_src: list[int]
+    runs_tgt: list[int]
+
+    def mergeable_src(self, i: int) -> bool:
+        """May src[i-1] and src[i] form one side of a bead? Only inside one same-language run."""
+        return i >= 1 and self.runs_src[i - 1] == self.runs_src[i]
+
+    def mergeable_tgt(self, j: int) -> bool:
+        """May tgt[j-1] and tgt[j] form one side of a bead? Only inside one same-language run."""
+        return j >= 1 and self.runs_tgt[j - 1] == self.runs_tgt[j]
+
+    def offset(self, i: int, j: int, most: int) -> int:
+        """Language switches from src[i] to tgt[j], at most ``most`` either way."""
+        return max(-most, min(most, self.runs_tgt[j] - self.runs_src[i]))
+
+
+def runs_of(src: list[Paragraph], tgt: list[Paragraph]) -> tuple[list[int], list[int]]:
+    """Run number of each paragraph: it grows by one at every language switch."""
+    merged = sorted([(p.index, 0, k) for k, p in enumerate(src)] + [(p.index, 1, k) for k, p in enumerate(tgt)])
+    runs_src, runs_tgt = [0] * len(src), [0] * len(tgt)
+    run, last = 0, None
+    for _, side, k in merged:
+        if last is not None and side != last:
+            run += 1
+        last = side
+        (runs_src if side == 0 else runs_tgt)[k] = run
+    return runs_src, runs_tgt
+
+
+def document_of(src: list[Paragraph], tgt: list[Paragraph]) -> Document:
+    """The whole post."""
+    return Document(src, tgt, [len(p.text) for p in src], [len(p.text) for p in tgt], *runs_of(src, tgt))
+
+
+def coarse_document(document: Document, size: int) -> Document:
+    """The post seen in chunks of ``size`` paragraphs: a chunk stands where its first paragraph
+    does and is as long as its paragraphs joined by spaces (its text is never read)."""
+    src, tgt = _chunks(document.src, size), _chunks(document.tgt, size)
+    return Document(src, tgt, _chunk_lengths(document.src_len, size), _chunk_lengths(document.tgt_len, size),
+                    *runs_of(src, tgt))
+
+
+def selected_document(document: Document, src_ids: Sequence[int], tgt_ids: Sequence[int]) -> Document:
+    """Some source and target paragraphs alone (each list increasing), keeping the runs they
+    have in the whole post."""
+    return Document([document.src[i] for i in src_ids], [document.tgt[j] for j in tgt_ids],
+                    [document.src_len[i] for i in src_ids], [document.tgt_len[j] for j in tgt_ids],
+                    [document.runs_src[i] for i in src_ids], [document.runs_tgt[j] for j in tgt_ids])
+
+
+def sample_pairs(n: int, m: int, limit: int) -> list[tuple[int, int]]:
+    """Every pair of an n × m table, or about ``limit`` of them evenly spread over it."""
+    if n * m <= limit:
+        return [(i, j) for i in range(n) for j in range(m)]
+    step = max(1, (n * m) // limit)
+    return [(k // m, k % m) for k in range(0, n * m, step)]
+
+
+def _chunks(paragraphs: list[Paragraph], size: int) -> list[Paragraph]:
+    """One paragraph per chunk of ``size``, standing where the chunk starts."""
+    return [Paragraph(p.index, "", p.line, p.lang) for p in paragraphs[::size]]
+
+
+def _chunk_lengths(lengths: list[int], size: int) -> list[int]:
+    """Length of each chunk's text, its paragraphs joined by spaces."""
+    return [sum(lengths[k:k + size]) + len(lengths[k:k + size]) - 1 for k in range(0, len(lengths), size)]

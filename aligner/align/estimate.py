@@ -1,0 +1,107 @@
+"""Learning the model from the document itself: pure functions returning a new model.
+
+First from all pairs, most of which are unrelated (chance rates, the lengths of unrelated
+pairs), then from the confident beads of a first pass (translation rates, the length ratio
+and its spread, the layout habit). Every estimate is blended with its prior by the number of
+observations behind it, so a short post leans on the priors and a long one on itself.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import replace
+
+from .document import sample_pairs
+from .items import KINDS, SIDES
+from .model import Model, side_counts, shrink
+from .score import Bead, Scorer
+from .settings import Rates
+
+
+def estimate_null(scorer: Scorer, samples: int) -> Model:
+    """Chance rates and lengths from all pairs (most pairs of a document are unrelated);
+    first translation rates from the best match of each source paragraph."""
+    doc, settings = scorer.document, scorer.settings
+    shares: dict[tuple[str, str], list[float]] = defaultdict(list)
+    best: dict[tuple[str, str], dict[int, float]] = defaultdict(lambda: defaultdict(float))
+    ratios = []
+    pairs = sample_pairs(len(doc.src), len(doc.tgt), samples)
+    for (i, j), tally in zip(pairs, scorer.pair_tallies(pairs)):
+        for kind in KINDS:
+            for side in SIDES:
+                hit, total = side_counts(tally, kind, side)
+                if total > 0:
+                    shares[(kind, side)].append(hit / total)
+                    best[(kind, side)][i] = max(best[(kind, side)][i], hit / total)
+        ratios.append(math.log((doc.tgt_len[j] + 1) / (doc.src_len[i] + 1)))
+    rates = {}
+    for key, old in scorer.model.rates.items():
+        prior = settings.prior_rates[key[0]]
+        chance, true = old.chance, old.true
+        if shares[key]:
+            chance = min(0.4, max(0.02, shrink(statistics.median(shares[key]), len(shares[key]), prior.chance,
+                                               settings)))
+        tops = sorted(best[key].values())
+        if tops:
+            true = shrink(tops[(3 * len(tops)) // 4], len(tops), prior.true, settings)
+        rates[key] = Rates(chance, min(0.95, max(chance + 0.15, true)))
+    model = replace(scorer.model, rates=rates, unit_weight=scorer.unit_weights())
+    if len(ratios) < 2:
+        return model
+    return replace(model, len_mu_null=statistics.fmean(ratios), len_sd_null=max(0.5, statistics.pstdev(ratios)),
+                   len_mu=math.log((sum(doc.tgt_len) + 1) / (sum(doc.src_len) + 1)))
+
+
+def learn_from(scorer: Scorer, beads: list[Bead]) -> Model:
+    """Translation rates, length ratio and layout habit re-estimated from confident beads.
+
+    Rates and habit are blended with their priors by the number of beads behind them, so
+    even one or two confident beads (a post only partly translated) teach something; the
+    length ratio and its spread need a few more (settings.min_length_pairs)."""
+    settings = scorer.settings
+    confident = [(s[0], t[0]) for s, t, g in beads if g >= settings.confident_gain and len(s) == len(t) == 1]
+    if not confident:
+        return scorer.model
+    model = replace(scorer.model, rates=_translation_rates(scorer, confident),
+                    offset_bonus=_layout_habit(scorer, confident))
+    doc = scorer.document
+    ratios = [math.log((doc.tgt_len[j] + 1) / (doc.src_len[i] + 1)) for i, j in confident]
+    if len(ratios) < settings.min_length_pairs:
+        return model
+    mu = statistics.median(ratios)
+    spread = statistics.median(abs(r - mu) for r in ratios) * 1.4826
+    return replace(model, len_mu=mu, len_sd=min(0.6, max(0.12, spread)))
+
+
+def _translation_rates(scorer: Scorer, confident: list[tuple[int, int]]) -> dict[tuple[str, str], Rates]:
+    """Each kind's and side's translation rate: the median matched share of confident pairs."""
+    tallies = scorer.pair_tallies(confident)
+    rates = {}
+    for (kind, side), old in scorer.model.rates.items():
+        shares = [hit / total for hit, total in (side_counts(t, kind, side) for t in tallies) if total > 0]
+        true = old.true
+        if shares:
+            estimate = shrink(statistics.median(shares), len(shares), scorer.settings.prior_rates[kind].true,
+                              scorer.settings)
+            true = min(0.95, max(old.chance + 0.15, estimate))
+        rates[(kind, side)] = Rates(old.chance, true)
+    return rates
+
+
+def _layout_habit(scorer: Scorer, confident: list[tuple[int, int]]) -> dict[int, float]:
+    """Log-odds of each offset (language switches from a paragraph to its translation) among
+    confident pairs against all pairs, with a weak prior toward "no habit"."""
+    doc, most = scorer.document, scorer.settings.max_offset
+    seen = Counter(doc.offset(i, j, most) for i, j in confident)
+    background = Counter(doc.offset(i, j, most)
+                         for i, j in sample_pairs(len(doc.src), len(doc.tgt), scorer.settings.null_samples))
+    total_bg = sum(background.values())
+    prior_strength = 2.0
+    bonus = dict(scorer.model.offset_bonus)
+    for d, count in background.items():
+        p_null = count / total_bg
+        p_true = (seen.get(d, 0) + prior_strength * p_null) / (len(confident) + prior_strength)
+        bonus[d] = math.log(p_true / p_null)
+    return bonus

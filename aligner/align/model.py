@@ -1,0 +1,100 @@
+"""The probability model of a pair: what its items, lengths and place say, in nats.
+
+A bead's gain is the log-likelihood ratio "translation versus unrelated pair" of three signals:
+its matched items (binomial, per kind: the translation rate against the chance rate), its
+length ratio (normal, against the spread of ratios of unrelated pairs) and its place (how many
+language switches separate the two sides, against the post's habit). The model holds those
+rates and spreads; estimate.py learns them from the document, returning a new model each time.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from .items import KINDS, SIDES
+from .settings import Rates, Settings
+
+# A tally holds, per kind, (source hit, source total, target hit, target total) weights.
+Tally = dict[str, tuple[float, float, float, float]]
+# Per side, per kind: (kind, 1 / unit weight, log-ratio on a hit, log-ratio on a miss).
+Coefficients = dict[str, list[tuple[str, float, float, float]]]
+
+
+@dataclass(frozen=True)
+class Model:
+    """Parameters of the pair score, estimated from the document."""
+
+    rates: dict[tuple[str, str], Rates]
+    unit_weight: dict[str, float] = field(default_factory=lambda: {k: 1.0 for k in KINDS})
+    len_mu: float = 0.0
+    len_sd: float = 0.35
+    len_mu_null: float = 0.0
+    len_sd_null: float = 1.0
+    offset_bonus: dict[int, float] = field(default_factory=dict)
+
+
+def initial_model(settings: Settings) -> Model:
+    """The model before the document has taught anything: the prior rates of each kind."""
+    return Model({(k, s): settings.prior_rates[k] for k in KINDS for s in SIDES})
+
+
+def shrink(estimate: float, observations: int, prior: float, settings: Settings) -> float:
+    """Blend a document estimate with the prior by the number of observations behind it."""
+    strength = settings.prior_strength
+    return (estimate * observations + prior * strength) / (observations + strength)
+
+
+def item_chance(reached: int, others: int, rates: Rates, settings: Settings) -> float:
+    """The chance that an unrelated paragraph explains an item that ``reached`` of the
+    ``others`` paragraphs of the other side explain: one of them is taken to be its
+    translation, and the estimate is shrunk toward the kind's chance rate, so a short post
+    (a handful of paragraphs) leans on the rate and a long one on its own counts."""
+    strength = settings.prior_strength
+    unrelated = max(reached - 1, 0)
+    return min((unrelated + rates.chance * strength) / (max(others - 1, 0) + strength), rates.true - 0.01)
+
+
+def side_counts(tally: Tally, kind: str, side: str) -> tuple[float, float]:
+    """Matched and total weight of one kind, on one side of a bead or on both together."""
+    src_hit, src_total, tgt_hit, tgt_total = tally[kind]
+    if side == "src":
+        return src_hit, src_total
+    if side == "tgt":
+        return tgt_hit, tgt_total
+    return src_hit + tgt_hit, src_total + tgt_total
+
+
+def coefficients(model: Model) -> Coefficients:
+    """The logarithms content() needs, computed once per model rather than once per cell."""
+    return {side: [(kind, 1.0 / model.unit_weight[kind],
+                    math.log(model.rates[(kind, side)].true / model.rates[(kind, side)].chance),
+                    math.log((1 - model.rates[(kind, side)].true) / (1 - model.rates[(kind, side)].chance)))
+                   for kind in KINDS]
+            for side in SIDES}
+
+
+def content(tally: Tally, coefficients_of_side: list[tuple[str, float, float, float]], side: str = "both") -> float:
+    """Log-likelihood ratio of the matched shares: binomial, translation rate vs chance rate.
+
+    Per kind, k matched units of n give k·log(true/chance) + (n−k)·log((1−true)/(1−chance))."""
+    total_llr = 0.0
+    for kind, per_unit, on_hit, on_miss in coefficients_of_side:
+        hit, total = side_counts(tally, kind, side)
+        if total > 0:
+            total_llr += (hit * on_hit + (total - hit) * on_miss) * per_unit
+    return total_llr
+
+
+def normal_logpdf(x: float, mu: float, sd: float) -> float:
+    """Log density of a normal distribution, less the constant both hypotheses share."""
+    return -0.5 * ((x - mu) / sd) ** 2 - math.log(sd)
+
+
+def length_score(model: Model, src_len: int, tgt_len: int) -> float:
+    """Log-likelihood ratio of the pair's length ratio; short texts vary more, so their spread
+    is widened (a two-word heading may well come out as five words)."""
+    ratio = math.log((tgt_len + 1) / (src_len + 1))
+    short = min(src_len, tgt_len) + 1
+    sd = math.sqrt(model.len_sd ** 2 + 2.0 / short)
+    return normal_logpdf(ratio, model.len_mu, sd) - normal_logpdf(ratio, model.len_mu_null, model.len_sd_null)

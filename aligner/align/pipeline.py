@@ -1,0 +1,155 @@
+"""The recipe: the named passes that turn tagged paragraphs into aligned units.
+
+    evidence   the items of every paragraph, as sets or (long posts) numpy tables
+    null       chance rates and lengths of unrelated pairs, from all pairs
+    corridor   on long posts, where the path can lie, from the path between chunks
+    first      a search without the layout term; its confident beads teach the model
+    search     the search with the layout term, in a corridor around the first path
+    merges     merges grown past two paragraphs
+    renderings leftover target runs paired again as a second rendering
+    rearrange  local swaps and crossed leftovers, inside reader comments
+    confidence the probability that each unit is right
+    units      beads turned into units in document order
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from ..dictionary import Dictionary
+from ..models import AlignedUnit, Paragraph
+from .confidence import bead_confidences
+from .document import document_of
+from .estimate import estimate_null, learn_from
+from .evidence import Evidence
+from .items import document_items
+from .lexicon import lexicon_for
+from .model import initial_model
+from .passes import grow_merges, second_renderings
+from .score import Bead, PairScorer, Scorer
+from .search import Corridor, corridor_around, search
+from .settings import DEFAULT_SETTINGS, Settings
+from .swaps import pair_crossed_leftovers, take_local_swaps
+from .units import lone_scores, units_of
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Run a block with Python's cyclic garbage collector paused (nested blocks are fine).
+
+    Alignment builds millions of small containers (paragraphs, items, tallies) that all live
+    until it ends and form no reference cycles; the collector would only rescan them again
+    and again as they pile up (a third of the evidence-building time of a 100,000-paragraph
+    post). Reference counting still frees everything; collection resumes afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def align_paragraphs(paragraphs: list[Paragraph], src_lang: str, tgt_lang: str, dictionary: Dictionary = (),
+                     settings: Settings = DEFAULT_SETTINGS) -> list[AlignedUnit]:
+    """Align the ``src_lang`` and ``tgt_lang`` paragraphs; every paragraph lands in one unit.
+    ``dictionary``: a user's extra English–Vietnamese entries (see dictionary.py)."""
+    with collector_paused():
+        src = [p for p in paragraphs if p.lang == src_lang and not p.chrome]
+        tgt = [p for p in paragraphs if p.lang == tgt_lang and not p.chrome]
+        if not (src and tgt):
+            return units_of(paragraphs, src, tgt, [], [], tgt_lang, {})
+        scorer = build_scorer(src, tgt, {src_lang, tgt_lang} == {"en", "vi"}, src_lang == "en", dictionary, settings)
+        scorer, corridor = learnt_model(scorer)
+        beads, extra = find_beads(scorer, corridor)
+        return score_units(scorer, paragraphs, beads, extra, tgt_lang)
+
+
+def build_scorer(src: list[Paragraph], tgt: list[Paragraph], use_lexicon: bool, src_is_english: bool,
+                 dictionary: Dictionary, settings: Settings) -> Scorer:
+    """The evidence of the post, behind the scorer that suits its length, with a model of
+    unrelated pairs estimated from it (the pass "null")."""
+    lexicon = lexicon_for(use_lexicon, dictionary)
+    document = document_of(src, tgt)
+    src_items, tgt_items, swapped = document_items(src, tgt, src_is_english, lexicon)
+    forward, reverse = lexicon.translations()
+    if len(src) * len(tgt) > settings.vectorise_cells:
+        from .band import BandScorer
+        from .tables import ItemTables
+
+        tables = ItemTables(src_items, tgt_items, forward, reverse)
+        scorer: Scorer = BandScorer(document, tables.swapped() if swapped else tables, initial_model(settings),
+                                    settings)
+    else:
+        scorer = PairScorer(document, Evidence(src_items, tgt_items, forward, reverse), swapped,
+                            initial_model(settings), settings)
+    return scorer.with_model(estimate_null(scorer, settings.null_samples))
+
+
+def find_beads(scorer: Scorer, corridor: Corridor | None) -> tuple[list[Bead], list[Bead]]:
+    """The beads of the post, and those of a second rendering: the passes search (within
+    ``corridor``), merges and renderings, each bead kept inside one reader comment."""
+    all_src, all_tgt = list(range(len(scorer.document.src))), list(range(len(scorer.document.tgt)))
+    beads = within_comments(scorer, grow_merges(scorer, search(scorer, all_src, all_tgt, layout=True,
+                                                               corridor=corridor).beads))
+    return beads, within_comments(scorer, second_renderings(scorer, beads))
+
+
+def learnt_model(scorer: Scorer) -> tuple[Scorer, Corridor | None]:
+    """The passes corridor and first: the scorer under the model its first pass teaches, and
+    the corridor the second search keeps to (None: the whole table)."""
+    settings = scorer.settings
+    guide = None
+    if scorer.vectorised:
+        from .coarse import coarse_corridor, is_book_length, sampled_first_pass, widened
+
+        guide = coarse_corridor(scorer, settings.full_table_limit)
+        if guide is not None and is_book_length(scorer):
+            # Its habits are learnt from stretches of it, and the coarse corridor, a little
+            # wider, is searched once.
+            learnt = scorer.with_model(learn_from(scorer, sampled_first_pass(scorer, guide)))
+            return learnt, widened(guide, settings.guide_margin, len(scorer.document.tgt))
+    n, m = len(scorer.document.src), len(scorer.document.tgt)
+    first = search(scorer, list(range(n)), list(range(m)), layout=False, merges=False, corridor=guide)
+    learnt = scorer.with_model(learn_from(scorer, first.beads))
+    return learnt, corridor_around(first, settings.corridor) if guide is not None else None
+
+
+def in_one_comment(scorer: Scorer, bead: Bead) -> bool:
+    """Do the bead's paragraphs all belong to one reader comment, or all to none? A comment is
+    translated inside itself, and an answer in the next comment is not its translation."""
+    doc = scorer.document
+    return len({doc.src[i].comment for i in bead[0]} | {doc.tgt[j].comment for j in bead[1]}) == 1
+
+
+def within_comments(scorer: Scorer, beads: list[Bead]) -> list[Bead]:
+    """The beads that stay inside one reader comment (see in_one_comment)."""
+    return [b for b in beads if in_one_comment(scorer, b)]
+
+
+def rearranged(scorer: Scorer, beads: list[Bead]) -> tuple[list[Bead], list[float]]:
+    """The beads after the local swaps and crossed leftovers their words ask for (see swaps.py),
+    kept inside reader comments, with each bead's layout-free gain."""
+    doc, penalty = scorer.document, scorer.settings.merge_penalty
+    own = [scorer.layout_free(b) for b in beads]
+    beads, own = take_local_swaps(beads, own, scorer.pair_gains, penalty)
+    beads, own = pair_crossed_leftovers(beads, own, [p.index for p in doc.src], [p.index for p in doc.tgt],
+                                        scorer.pair_gains, penalty)
+    kept = [k for k, bead in enumerate(beads) if in_one_comment(scorer, bead)]
+    return [beads[k] for k in kept], [own[k] for k in kept]
+
+
+def score_units(scorer: Scorer, paragraphs: list[Paragraph], beads: list[Bead], extra: list[Bead],
+                tgt_lang: str) -> list[AlignedUnit]:
+    """The passes rearrange, confidence and units: every bead and every lone paragraph with
+    the probability that it is right."""
+    doc = scorer.document
+    beads, own = rearranged(scorer, beads)
+    scored = bead_confidences(beads + extra, own + [g for _, _, g in extra], len(doc.src), len(doc.tgt),
+                              scorer.pair_gains)
+    beads = [(s, t, c) for (s, t, _), c in zip(beads, scored)]
+    extra = [(s, t, c) for (s, t, _), c in zip(extra, scored[len(beads):])]
+    lone = lone_scores(doc.src, doc.tgt, beads + extra, scorer.pair_gains)
+    return units_of(paragraphs, doc.src, doc.tgt, beads, extra, tgt_lang, lone)
