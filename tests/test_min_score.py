@@ -11,7 +11,7 @@ from aligner.selection import with_min_score
 from aligner.models import AlignedUnit, Alignment, Paragraph
 from aligner.render import alignment_table
 from aligner.report_html import html_report
-from aligner.cli import _render_to_text as render_text
+from aligner.cli.plumbing import render_to_text as render_text
 from conftest import SAMPLES
 
 runner = CliRunner()
