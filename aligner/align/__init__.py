@@ -19,6 +19,7 @@ The modules, in the order the data passes through them (pipeline.py is the recip
     coarse.py      long posts: a corridor from chunks, a first pass over stretches
     passes.py      merges grown past two paragraphs, second renderings
     swaps.py       local swaps and crossed leftovers
+    gaps.py        lone lines on both sides of one gap, inside translated blocks
     confidence.py  the probability that each unit is right
     units.py       beads turned into units
     sentences.py   sentence pairs inside paragraph pairs

@@ -7,7 +7,7 @@
     search     the search with the layout term, in a corridor around the first path
     merges     merges grown past two paragraphs
     renderings leftover target runs paired again as a second rendering
-    rearrange  local swaps and crossed leftovers, inside reader comments
+    rearrange  local swaps, crossed leftovers and enclosed gaps, inside reader comments
     confidence the probability that each unit is right
     units      beads turned into units in document order
 """
@@ -24,6 +24,7 @@ from .confidence import bead_confidences
 from .document import document_of
 from .estimate import estimate_null, learn_from
 from .evidence import Evidence
+from .gaps import fill_gaps
 from .items import document_items
 from .lexicon import lexicon_for
 from .model import initial_model
@@ -129,14 +130,16 @@ def within_comments(scorer: Scorer, beads: list[Bead]) -> list[Bead]:
     return [b for b in beads if in_one_comment(scorer, b)]
 
 
-def rearranged(scorer: Scorer, beads: list[Bead]) -> tuple[list[Bead], list[float]]:
-    """The beads after the local swaps and crossed leftovers their words ask for (see swaps.py),
-    kept inside reader comments, with each bead's layout-free gain."""
+def rearranged(scorer: Scorer, beads: list[Bead], extra: list[Bead]) -> tuple[list[Bead], list[float]]:
+    """The beads after the local swaps and crossed leftovers their words ask for (see swaps.py)
+    and the pairs of enclosed gaps (see gaps.py; ``extra``: a second rendering's beads, whose
+    paragraphs are taken), kept inside reader comments, with each bead's layout-free gain."""
     doc, penalty = scorer.document, scorer.settings.merge_penalty
     own = [scorer.layout_free(b) for b in beads]
     beads, own = take_local_swaps(beads, own, scorer.pair_gains, penalty)
     beads, own = pair_crossed_leftovers(beads, own, [p.index for p in doc.src], [p.index for p in doc.tgt],
                                         scorer.pair_gains, penalty)
+    beads, own = fill_gaps(scorer, beads, own, extra)
     kept = [k for k, bead in enumerate(beads) if in_one_comment(scorer, bead)]
     return [beads[k] for k in kept], [own[k] for k in kept]
 
@@ -146,7 +149,7 @@ def score_units(scorer: Scorer, paragraphs: list[Paragraph], beads: list[Bead], 
     """The passes rearrange, confidence and units: every bead and every lone paragraph with
     the probability that it is right."""
     doc = scorer.document
-    beads, own = rearranged(scorer, beads)
+    beads, own = rearranged(scorer, beads, extra)
     scored = bead_confidences(beads + extra, own + [g for _, _, g in extra], len(doc.src), len(doc.tgt),
                               scorer.pair_gains)
     beads = [(s, t, c) for (s, t, _), c in zip(beads, scored)]

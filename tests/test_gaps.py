@@ -1,0 +1,47 @@
+"""Lone paragraphs on both sides of one gap, inside the runs of the beads around it (gaps.py)."""
+
+from aligner.align.document import document_of
+from aligner.align.gaps import enclosed_gaps, gap_odds
+from aligner.models import Paragraph
+
+
+def _document(layout: str):
+    """A post from a layout string: E an English paragraph, V a Vietnamese one, in order."""
+    paragraphs = [Paragraph(n, f"paragraph {n}", n + 1, "en" if c == "E" else "vi") for n, c in enumerate(layout)]
+    return document_of([p for p in paragraphs if p.lang == "en"], [p for p in paragraphs if p.lang == "vi"])
+
+
+def test_a_gap_inside_two_translated_blocks_is_found():
+    # A heading pair, then a stanza of four lines and its four translated lines, then a closing pair.
+    document = _document("EV" + "EEEE" + "VVVV" + "EV")
+    beads = [((0,), (0,), 9.0), ((3,), (3,), 4.0), ((5,), (5,), 9.0)]
+    own = [9.0, 4.0, 9.0]
+    assert enclosed_gaps(beads, own, {0, 3, 5}, {0, 3, 5}, document) == [([1, 2], [1, 2]), ([4], [4])]
+
+
+def test_a_bead_resting_on_its_place_alone_places_no_gap():
+    document = _document("EV" + "EEEE" + "VVVV" + "EV")
+    beads = [((0,), (0,), 9.0), ((3,), (3,), 0.5), ((5,), (5,), 9.0)]
+    own = [9.0, -0.4, 9.0]  # the middle bead's words say nothing: its gain is all layout
+    assert enclosed_gaps(beads, own, {0, 3, 5}, {0, 3, 5}, document) == []
+
+
+def test_lone_paragraphs_of_different_runs_are_no_gap():
+    """An untranslated English post after a Vietnamese one (a forum thread): each run stands
+    alone, between two pairs of other runs."""
+    document = _document("EV" + "V" + "E" + "EV")
+    beads = [((0,), (0,), 9.0), ((2,), (2,), 9.0)]
+    assert enclosed_gaps(beads, [9.0, 9.0], {0, 2}, {0, 2}, document) == []
+
+
+def test_swapped_beads_enclose_nothing():
+    document = _document("EEEVVV")
+    beads = [((0,), (2,), 9.0), ((2,), (0,), 9.0)]
+    assert enclosed_gaps(beads, [9.0, 9.0], {0, 2}, {0, 2}, document) == []
+
+
+def test_the_gap_prior_follows_how_much_of_the_post_is_translated():
+    fully = gap_odds(100, 100, 2, 2)
+    half = gap_odds(100, 100, 50, 50)
+    assert fully > 3 > half
+    assert abs(half) < 0.1  # as many paragraphs alone as paired: no lean
