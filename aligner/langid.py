@@ -233,16 +233,23 @@ def _lean(tag: str, won: float, lost: float, words: int) -> str:
 
 
 def _confident_english_words(text: str) -> frozenset[str]:
-    """Vietnamese words (with marks, not names) in a paragraph that is English beyond doubt:
-    there they are borrowed (dishes, places), and the document's other lines should not be
-    judged Vietnamese for them."""
+    """Vietnamese words (not names) in a paragraph that is English beyond doubt: there they are
+    borrowed (dishes, places), and the document's other lines should not be judged Vietnamese
+    for them. Both the words with marks and, beside them, the syllables a Vietnamese phrase
+    writes without any ("chè bột lọc heo quay": heo, quay), when they are no English word."""
     if text.isascii():
         return frozenset()
     judged = _judged_words(_without_handles(without_urls(text)))
     english, vietnamese, _ = _language_votes(judged)
     if english < 4 or english < 2 * vietnamese:
         return frozenset()
-    return frozenset(word.lower() for word, name in judged if not name and _MARKED_LETTER.search(word))
+    marked = [not name and _MARKED_LETTER.search(word) is not None for word, name in judged]
+    borrowed = set()
+    for k, (word, name) in enumerate(judged):
+        beside_marked = any(marked[max(k - 1, 0):k + 2])
+        if marked[k] or (beside_marked and not name and is_vi_syllable(word.lower()) and not looks_english(word)):
+            borrowed.add(word.lower())
+    return frozenset(borrowed)
 
 
 def borrowed_words(texts: Sequence[str], tags: Sequence[str]) -> frozenset[str]:

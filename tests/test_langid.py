@@ -82,3 +82,12 @@ def test_words_borrowed_by_english_sentences_do_not_make_a_heading_vietnamese():
     tags = _tags("We ate bánh bèo, bánh nậm and bánh lọc at a stall near the market with our friends.",
                  heading, "Phần 2. Bánh bèo, bánh nậm, bánh lọc: bộ ba món hấp")
     assert tags == ["en", "en", "vi"]
+
+
+def test_unaccented_syllables_of_a_borrowed_dish_name_do_not_make_a_caption_vietnamese():
+    """"giò heo" needs no marks, yet is as borrowed as "bún bò" when English sentences use it."""
+    caption = "Bún bò giò heo at Quán Mụ Rơi, 35,000 đồng for a big bowl."
+    assert classify(caption) != "en"  # alone, the dish and the price outweigh "at", "for a big"
+    tags = _tags("We ate bún bò giò heo twice in one day, once at dawn and once after midnight, and I would again.",
+                 caption, "Bún bò giò heo ở Quán Mụ Rơi, 35.000 đồng một tô.")
+    assert tags == ["en", "en", "vi"]
