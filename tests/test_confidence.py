@@ -49,3 +49,25 @@ def test_paragraphs_left_alone_say_how_sure_that_nothing_translates_them():
     lone = [u for u in align_text(text).units if not u.is_pair]
     assert [u.src_text for u in lone] == [EN[1]]
     assert 0.5 < lone[0].score <= 1.0
+
+
+def test_a_rival_that_takes_a_neighbours_translation_costs_that_neighbour():
+    """Two lookalike neighbours: each one's words also fit the other's translation fairly well,
+    but moving one means undoing the other pair, which fits better still."""
+    beads = [((0,), (0,), 0.0), ((1,), (1,), 0.0)]
+    gains = {(0, 0): 9.0, (1, 1): 9.0, (0, 1): 7.0, (1, 0): 7.0}
+    scores = bead_confidences(beads, [9.0, 9.0], 2, 2, lambda pairs: [gains.get(p, -5.0) for p in pairs])
+    # Swapping both gives 7 + 7 for 9 + 9: the margin is 4, not the 2 of 9 against a free 7.
+    assert scores == [logistic(4.0), logistic(4.0)]
+
+
+def test_a_merge_is_judged_by_what_each_part_adds_to_the_rest():
+    """A paragraph translated as two: each half alone explains only half the source (its gain
+    is negative), yet each adds to the other; a half that adds nothing is doubtful."""
+    merge = ((0,), (0, 1), 0.0)
+    halves = {(0, 0): -2.0, (0, 1): -3.0}
+    sure = bead_confidences([merge], [12.0], 1, 2, lambda pairs: [halves.get(p, -5.0) for p in pairs])
+    assert sure[0] == logistic(12.0)
+    one_half_is_enough = {(0, 0): 11.5, (0, 1): -3.0}
+    doubtful = bead_confidences([merge], [12.0], 1, 2, lambda pairs: [one_half_is_enough.get(p, -5.0) for p in pairs])
+    assert doubtful[0] == logistic(0.5)

@@ -5,9 +5,10 @@ follows its source), so a bead that rests on layout alone, or that narrowly beat
 gains almost as much as a well-evidenced one. The confidence instead weighs what the bead's own
 words say against its best rival:
 
-- a pair: its gain without the layout term (for a merge, also each part's own gain, since a
-  part that brings nothing is a doubtful part), less the best gain of the same paragraphs
-  paired with a near neighbour instead (or zero, the gain of leaving them unpaired);
+- a pair: its gain without the layout term (for a merge, at most what each part adds to the
+  rest of it, since a part that brings nothing is a doubtful part), less the best gain of the
+  same paragraphs paired with a near neighbour instead (or zero, the gain of leaving them
+  unpaired);
 - a paragraph left alone: the chance that none of its near neighbours on the other side is
   its translation, from the best of those pairs' gains.
 
@@ -47,27 +48,78 @@ def _bead_rivals(bead: Bead, n_src: int, n_tgt: int) -> list[tuple[int, int]]:
     return rivals
 
 
-def _bead_parts(bead: Bead) -> list[tuple[int, int]]:
-    """The one-to-one pairs inside a merge (none for a one-to-one bead)."""
+def _bead_parts(bead: Bead) -> list[list[tuple[int, int]]]:
+    """For each paragraph of a merge, the one-to-one pairs of the rest of the merge without it
+    (none for a one-to-one bead): what the bead would still hold if that part were wrong."""
     src_ids, tgt_ids, _ = bead
     if len(src_ids) + len(tgt_ids) <= 2:
         return []
-    return [(i, j) for i in src_ids for j in tgt_ids]
+    rests = [[(i, j) for i in src_ids if i != x for j in tgt_ids] for x in src_ids if len(src_ids) > 1]
+    rests += [[(i, j) for i in src_ids for j in tgt_ids if j != y] for y in tgt_ids if len(tgt_ids) > 1]
+    return rests
 
 
 def bead_confidences(beads: Sequence[Bead], own_gains: Sequence[float], n_src: int, n_tgt: int,
                      pair_gains: PairGains) -> list[float]:
     """The probability that each bead is right (see the module's docstring). ``own_gains``:
-    each bead's gain without the layout term."""
-    asks = [(_bead_rivals(b, n_src, n_tgt), _bead_parts(b)) for b in beads]
-    flat = [pair for rivals, parts in asks for pair in rivals + parts]
-    gains = iter(pair_gains(flat))
+    each bead's gain without the layout term.
+
+    A rival that takes a paragraph another bead holds is an alternative assignment, not a free
+    one: it costs that bead (its own gain, when positive), and gives back the pair the two
+    leftover paragraphs would make. Two neighbours that look alike each rival the other's
+    translation, yet only the assignment as a whole can be wrong."""
+    holders = _holders(beads)
+    asks = []
+    for k, bead in enumerate(beads):
+        rivals = [(pair, _displaced(bead, pair, holders, beads, k)) for pair in _bead_rivals(bead, n_src, n_tgt)]
+        asks.append((rivals, _bead_parts(bead)))
+    flat = [pair for rivals, parts in asks for pair in
+            [r for r, _ in rivals] + [swap for _, (_, swap) in rivals if swap] + [p for rest in parts for p in rest]]
+    gains = dict(zip(flat, pair_gains(flat)))
     scores = []
     for own, (rivals, parts) in zip(own_gains, asks):
-        rival = max([next(gains) for _ in rivals], default=0.0)
-        weakest_part = min([next(gains) for _ in parts], default=own)
+        rival = max([_rival_value(pair, displaced, swap, gains, own_gains) for pair, (displaced, swap) in rivals],
+                    default=0.0)
+        weakest_part = min([own - max(0.0, *(gains[pair] for pair in rest)) for rest in parts], default=own)
         scores.append(logistic(min(own, weakest_part) - max(rival, 0.0)))
     return scores
+
+
+def _holders(beads: Sequence[Bead]) -> tuple[dict[int, int], dict[int, int]]:
+    """Which bead holds each source and each target paragraph (the first, for a paragraph that
+    two renderings share)."""
+    src: dict[int, int] = {}
+    tgt: dict[int, int] = {}
+    for k, (src_ids, tgt_ids, _) in enumerate(beads):
+        for i in src_ids:
+            src.setdefault(i, k)
+        for j in tgt_ids:
+            tgt.setdefault(j, k)
+    return src, tgt
+
+
+def _displaced(bead: Bead, rival: tuple[int, int], holders: tuple[dict[int, int], dict[int, int]],
+               beads: Sequence[Bead], own: int) -> tuple[int | None, tuple[int, int] | None]:
+    """The bead a rival pair takes a paragraph from (None when that paragraph is alone), and,
+    when both are one-to-one, the pair their two leftover paragraphs would make instead."""
+    i, j = rival
+    src_ids, tgt_ids, _ = bead
+    taken_from = holders[1].get(j) if i in src_ids else holders[0].get(i)
+    if taken_from is None or taken_from == own:
+        return None, None
+    other_src, other_tgt, _ = beads[taken_from]
+    if len(src_ids) + len(tgt_ids) > 2 or len(other_src) + len(other_tgt) > 2:
+        return taken_from, None
+    return taken_from, ((other_src[0], tgt_ids[0]) if i in src_ids else (src_ids[0], other_tgt[0]))
+
+
+def _rival_value(pair: tuple[int, int], displaced: int | None, swap: tuple[int, int] | None,
+                 gains: dict[tuple[int, int], float], own_gains: Sequence[float]) -> float:
+    """What the rival assignment gains over leaving the bead's paragraphs alone."""
+    if displaced is None:
+        return gains[pair]
+    back = max(gains[swap], 0.0) if swap else 0.0
+    return gains[pair] - max(own_gains[displaced], 0.0) + back
 
 
 def lone_confidences(lone: Sequence[int], positions: Sequence[int], other_positions: Sequence[int],
