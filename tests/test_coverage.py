@@ -123,7 +123,8 @@ def test_json_has_stable_fields_and_the_verdict():
     assert entry["doubtful"][0] == {"src_lines": [9], "tgt_lines": [27],
                                     "reasons": ["number 2009 in the en is missing from the vi"],
                                     "src": entry["doubtful"][0]["src"], "tgt": entry["doubtful"][0]["tgt"]}
-    assert data["verdict"]["passed"] is False and result.exit_code == 1
+    assert data["verdict"] == {"passed": False, "min_coverage": 0.9, "fail_on": []}
+    assert result.exit_code == 1
 
 
 def test_several_files_give_one_row_each_and_the_worst_status():

@@ -17,7 +17,7 @@ from .plumbing import check_languages, show, user_errors, write_output
 def command(
     files: Annotated[Optional[list[str]], typer.Argument(help="Posts to check; - (or nothing) reads standard "
                                                          "input.", show_default=False)] = None,
-    mincheck_posts: Annotated[Optional[float], typer.Option("--min-coverage", min=0.0, max=1.0, help="Exit 1 when "
+    min_coverage: Annotated[Optional[float], typer.Option("--min-coverage", min=0.0, max=1.0, help="Exit 1 when "
                             "the share of source words translated is below this (0 to 1).",
                             show_default=False)] = None,
     fail_on: Annotated[Optional[list[FailOn]], typer.Option("--fail-on", help="Also exit 1 when any such finding "
@@ -45,12 +45,12 @@ def command(
       align coverage posts/*.txt --min-coverage 0.95
       align coverage post.txt --ignore '^Share this' -f json
     """
-    user_errors(check_posts)(files or ["-"], mincheck_posts, [f.value for f in fail_on or []], ignore or [],
+    user_errors(check_posts)(files or ["-"], min_coverage, [f.value for f in fail_on or []], ignore or [],
                             format.value, src, tgt, paragraphs.value, input_format.value, encoding, output,
                             dict_files or [])
 
 
-def check_posts(files: list[str], mincheck_posts: Optional[float], fail_on: list[str], ignore: list[str], fmt: str,
+def check_posts(files: list[str], min_coverage: Optional[float], fail_on: list[str], ignore: list[str], fmt: str,
               src: str, tgt: str, paragraphs: str, input_format: str, encoding: Optional[str],
               output: Optional[Path], dict_files: list[str]) -> None:
     import json
@@ -81,13 +81,13 @@ def check_posts(files: list[str], mincheck_posts: Optional[float], fail_on: list
             continue
         report = check_alignment(alignment, "standard input" if file == "-" else file, ignore)
         reports.append(report)
-        failures.append(verdict(report, mincheck_posts, fail_on))
-    checked = mincheck_posts is not None or bool(fail_on)
+        failures.append(verdict(report, min_coverage, fail_on))
+    checked = min_coverage is not None or bool(fail_on)
     if fmt == "json":
         document = {"files": [report_record(r, f) for r, f in zip(reports, failures)],
                     "total": combined_totals(reports),
                     "verdict": {"passed": not any(failures) and not unreadable,
-                                "mincheck_posts": mincheck_posts, "fail_on": fail_on}}
+                                "min_coverage": min_coverage, "fail_on": fail_on}}
         write_output(json.dumps(document, ensure_ascii=False, indent=2) + "\n", output, files)
     elif len(reports) == 1 and len(files) == 1:
         show(coverage_view(reports[0], failures[0], checked), output, files)
