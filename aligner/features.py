@@ -14,8 +14,8 @@ from itertools import chain
 import regex
 
 from .numerals import MONTHS
-from .text import (NUMBER, VI_MARKED_WORD, english_lemmas, english_vocabulary, lexicon_en_vi, strip_accents, without_urls,
-                   vietnamese_vocabulary, words)
+from .text import (NUMBER, VI_MARKED_WORD, english_lemmas, english_vocabulary, is_vi_syllable, lexicon_en_vi,
+                   strip_accents, without_urls, vietnamese_vocabulary, words)
 
 _MONTH_NAMES = frozenset(MONTHS) - {"may"}  # "may" is far more often the verb
 _SYMBOL_CLASSES = {
@@ -26,6 +26,10 @@ _SYMBOL = regex.compile("[" + regex.escape("".join(_SYMBOL_CLASSES)) + "]")
 _TRAILING_COLON = regex.compile(r":\s*$")
 _DIGITS = regex.compile(r"\d+")
 _NAME_GAP = regex.compile(r"[ \-]+")
+# Words separated by spaces only: a borrowed phrase never spans a comma or a full stop.
+_SPACED_WORDS = regex.compile(r"\p{L}[\p{L}\p{M}'’]*(?: +\p{L}[\p{L}\p{M}'’]*)*")
+# A phrase of two to this many syllables is looked for again in the other side.
+MAX_PHRASE = 6
 
 
 @dataclass
@@ -85,6 +89,52 @@ def name_anchors(text: str, is_english: bool) -> list[list[str]]:
                 run.append(word)
         close(run)
     return chains
+
+
+def borrowed_phrases(text: str) -> list[list[str]]:
+    """Vietnamese phrases an English paragraph keeps as they are ("lễ ăn hỏi", "chè bột lọc
+    heo quay"): runs of two or more Vietnamese syllables that are no English word, one of
+    them with a Vietnamese mark. Like names, they come through a translation unchanged, so
+    each is an anchor, keyed as names are (accents stripped, lowercased, joined)."""
+    if text.isascii():
+        return []
+    found: list[list[str]] = []
+    for match in _SPACED_WORDS.finditer(without_urls(text)):
+        run: list[str] = []
+        for word in [*match.group().split(), ""]:
+            if word and is_vi_syllable(word.lower()) and not _is_common_english(word):
+                run.append(word)
+                continue
+            if 2 <= len(run) <= MAX_PHRASE and any(VI_MARKED_WORD.search(w) for w in run):
+                found.append(["".join(map(name_key, run))])
+            run = []
+    return found
+
+
+def phrase_prefixes(wanted: frozenset[str]) -> frozenset[str]:
+    """Every beginning of every wanted phrase key, so a paragraph's runs can be grown only while
+    they may still become one."""
+    return frozenset(key[:n] for key in wanted for n in range(1, len(key) + 1))
+
+
+def phrases_among(syllables: list[str], wanted: frozenset[str], prefixes: frozenset[str]) -> list[list[str]]:
+    """The runs of two or more of a Vietnamese paragraph's syllables that are one of the
+    ``wanted`` phrase keys (see borrowed_phrases), as name chains; ``prefixes``: see
+    phrase_prefixes. A run is grown from each syllable only while it is the beginning of some
+    wanted key, so a paragraph costs about one lookup per syllable."""
+    if not wanted:
+        return []
+    keys = [name_key(s) for s in syllables]
+    found: set[str] = set()
+    for start in range(len(keys)):
+        joined = keys[start]
+        for end in range(start + 1, min(start + MAX_PHRASE, len(keys))):
+            if joined not in prefixes:
+                break
+            joined += keys[end]
+            if joined in wanted:
+                found.add(joined)
+    return [[key] for key in sorted(found)]
 
 
 @lru_cache(maxsize=200_000)
@@ -166,13 +216,16 @@ def is_unaccented(tokens: list[str]) -> bool:
 
 
 def target_features(text: str, table: PhraseTable, lengths: tuple[int, ...],
-                    plain_table: PlainPhraseTable | None = None) -> Features:
+                    plain_table: PlainPhraseTable | None = None, borrowed: frozenset[str] = frozenset(),
+                    borrowed_prefixes: frozenset[str] = frozenset()) -> Features:
     """Features of a Vietnamese paragraph; lexical items are lexicon renderings present in it.
 
     Every run of n syllables, for each phrase length n (see phrase_table), is looked up; the
     runs are made and tested by zip, map and filter, without a Python loop per syllable. A
     paragraph typed without accents is looked up by its bare syllables in ``plain_table``, and
-    holds every rendering they may stand for (chance matches are weighed by the model)."""
+    holds every rendering they may stand for (chance matches are weighed by the model).
+    ``borrowed``: the keys of the Vietnamese phrases the English side keeps (borrowed_phrases),
+    looked for here as names (``borrowed_prefixes``: see phrase_prefixes)."""
     syllables = [t.lower() for t in words(text)]
     unaccented = plain_table is not None and bool(syllables) and is_unaccented(syllables)
     keys, lookup = ([name_key(s) for s in syllables], plain_table) if unaccented else (syllables, table)
@@ -181,4 +234,5 @@ def target_features(text: str, table: PhraseTable, lengths: tuple[int, ...],
         runs = keys if n == 1 else zip(*(keys[k:] for k in range(n)))
         found = map(lookup.__getitem__, filter(lookup.__contains__, runs))
         present.update(chain.from_iterable(found) if unaccented else found)
-    return Features(len(text), _number_anchors(text), name_anchors(text, False), _symbols(text), present)
+    names = name_anchors(text, False) + phrases_among(syllables, borrowed, borrowed_prefixes)
+    return Features(len(text), _number_anchors(text), names, _symbols(text), present)

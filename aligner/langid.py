@@ -188,7 +188,8 @@ def classify(text: str, borrowed: frozenset[str] = frozenset()) -> str:
         return UNDETERMINED
     judged = _judged_words(plain)
     if borrowed:
-        judged = [(word, name) for word, name in judged if word.lower() not in borrowed]
+        # A line made of borrowed words only ("Lễ ăn hỏi") has nothing else: its words speak.
+        judged = [(word, name) for word, name in judged if word.lower() not in borrowed] or judged
     english, vietnamese, strong = _language_votes(judged)
     if not english and not vietnamese and all(name for _, name in judged[1:]):
         # A line of capitalised words only ("Chuyện Nhà Tôi", "ĐẾM CHIM BỜ BIỂN"): judge them all.

@@ -91,3 +91,11 @@ def test_unaccented_syllables_of_a_borrowed_dish_name_do_not_make_a_caption_viet
     tags = _tags("We ate bún bò giò heo twice in one day, once at dawn and once after midnight, and I would again.",
                  caption, "Bún bò giò heo ở Quán Mụ Rơi, 35.000 đồng một tô.")
     assert tags == ["en", "en", "vi"]
+
+
+def test_a_line_made_only_of_borrowed_words_is_judged_by_them():
+    """English sentences around borrow "lễ đầy tháng"; a heading of those words alone is still
+    Vietnamese (the translation of an English heading placed between English paragraphs)."""
+    tags = _tags("The first month: lễ đầy tháng", "Lễ đầy tháng",
+                 "Thirty days after the birth, the family holds lễ đầy tháng for the baby and the midwife goddesses.")
+    assert tags == ["en", "vi", "en"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import sys
 from functools import partial
 
-from ..features import Features, target_features
+from ..features import Features, borrowed_phrases, phrase_prefixes, target_features
 from ..models import Paragraph
 from ..parallel import parallel_map
 from .lexicon import Lexicon
@@ -41,16 +41,30 @@ def carried_over(key: str) -> bool:
     return key[0] in "#@$"
 
 
-def side_features(paragraphs: list[Paragraph], english: bool, lexicon: Lexicon) -> list[Features]:
-    """Numbers, names, marks and lexicon words of each paragraph of one side."""
+def side_features(paragraphs: list[Paragraph], english: bool, lexicon: Lexicon,
+                  borrowed: frozenset[str] = frozenset()) -> list[Features]:
+    """Numbers, names, marks and lexicon words of each paragraph of one side; ``borrowed``:
+    the Vietnamese phrases the English side keeps, for the Vietnamese side to look for."""
     texts = [p.text for p in paragraphs]
     if english and lexicon.forward:
         return parallel_map(lexicon.source_features, texts)
     if not lexicon.forward:
         return parallel_map(partial(target_features, table={}, lengths=()), texts)
     table, lengths = lexicon.table
-    return parallel_map(partial(target_features, table=table, lengths=lengths, plain_table=lexicon.plain_table),
-                        texts)
+    return parallel_map(partial(target_features, table=table, lengths=lengths, plain_table=lexicon.plain_table,
+                                borrowed=borrowed, borrowed_prefixes=phrase_prefixes(borrowed)), texts)
+
+
+def with_borrowed_phrases(english: list[Paragraph], features: list[Features]) -> frozenset[str]:
+    """Add to each English paragraph's names the Vietnamese phrases it keeps (see
+    features.borrowed_phrases), and return their keys for the Vietnamese side to look for:
+    none in most posts, which then look for nothing."""
+    wanted: set[str] = set()
+    for paragraph, f in zip(english, features):
+        found = borrowed_phrases(paragraph.text)
+        f.names.extend(found)
+        wanted.update(keys[0] for keys in found)
+    return frozenset(wanted)
 
 
 def shared_anchors(src: list[Features], tgt: list[Features]) -> tuple[set[str], set[str]]:
@@ -98,8 +112,11 @@ def document_items(src: list[Paragraph], tgt: list[Paragraph], src_is_english: b
     """Items of both sides, English side first (the lexicon reads English to Vietnamese, so
     the English side plays "source" inside the evidence), and whether the sides were swapped
     to make it so."""
-    src_f = side_features(src, src_is_english, lexicon)
-    tgt_f = side_features(tgt, not src_is_english, lexicon)
+    english, vietnamese = (src, tgt) if src_is_english else (tgt, src)
+    english_f = side_features(english, True, lexicon)
+    wanted = with_borrowed_phrases(english, english_f) if lexicon.forward else frozenset()
+    vietnamese_f = side_features(vietnamese, False, lexicon, wanted)
+    src_f, tgt_f = (english_f, vietnamese_f) if src_is_english else (vietnamese_f, english_f)
     swapped = not src_is_english and bool(lexicon.forward)
     if swapped:
         src_f, tgt_f = tgt_f, src_f
