@@ -124,37 +124,44 @@ def _judged_words(plain: str) -> list[tuple[str, bool]]:
 
 
 @lru_cache(maxsize=200_000)
-def _word_vote(word: str, name: bool) -> tuple[float, float, float, bool, bool]:
+def _word_vote(word: str, name: bool) -> tuple[float, float, float, bool, bool, float]:
     """One word's weight (English, Vietnamese by its marks, Vietnamese by its syllable shape),
-    whether it has a syllable's shape and whether it has a letter only Vietnamese uses.
+    whether it has a syllable's shape, whether it has a letter only Vietnamese uses, and how much
+    of its English weight is only its not being Vietnamese (see _language_votes).
     Cached: words recur, and every paragraph asks. See _language_votes for the weights."""
     lower = word.lower()
     marked = _MARKED_LETTER.search(word) is not None
     shaped = marked or is_vi_syllable(lower)
     if name:
-        return (1.0 if not shaped and looks_english(word) else 0.0), 0.0, 0.0, shaped, False
+        return (1.0 if not shaped and looks_english(word) else 0.0), 0.0, 0.0, shaped, False, 0.0
     if marked:
         strong = VI_STRONG_WORD.search(word) is not None
-        return 0.0, (2.0 if lower in _VI_FUNCTION_WORDS else 1.0), 0.0, True, strong
+        return 0.0, (2.0 if lower in _VI_FUNCTION_WORDS else 1.0), 0.0, True, strong, 0.0
     if lower in _VI_UNACCENTED_FUNCTION_WORDS:
-        return 0.0, 0.0, 2.0, shaped, False
+        return 0.0, 0.0, 2.0, shaped, False, 0.0
     if looks_english(word):
         grammar = lower in _ENGLISH_FUNCTION_WORDS
-        return ((0.5 if grammar else 0.0) if shaped else (2.0 if grammar else 1.0)), 0.0, 0.0, shaped, False
-    return 0.0, 0.0, (1.0 if shaped else 0.0), shaped, False
+        return ((0.5 if grammar else 0.0) if shaped else (2.0 if grammar else 1.0)), 0.0, 0.0, shaped, False, 0.0
+    if shaped:
+        return 0.0, 0.0, 1.0, True, False, 0.0
+    # No Vietnamese syllable, even typed without marks, is spelt like this ("rooftop", "ok"):
+    # in an English–Vietnamese post the word is English (or borrowed from it).
+    return 1.0, 0.0, 0.0, False, False, 1.0
 
 
-def _language_votes(words: list[tuple[str, bool]]) -> tuple[float, float, bool]:
-    """Weigh the words for English and for Vietnamese: (English, Vietnamese, any strong mark).
+def _language_votes(words: list[tuple[str, bool]]) -> tuple[float, float, bool, float]:
+    """Weigh the words for English and for Vietnamese: (English, Vietnamese, any strong mark,
+    the part of the English weight that only says "not Vietnamese").
 
     A grammar word (the, of, with / của, là, những) weighs two, a content word one; a word
     written alike in both (an unaccented "can", "son", "to") weighs nothing for either side,
-    or a half for English when it is an English grammar word. Unaccented Vietnamese syllables
-    count only where most words have the shape of a syllable, as in text typed without accents
+    or a half for English when it is an English grammar word. A word outside the English
+    vocabulary that no Vietnamese syllable could be spelt as ("rooftop") weighs one for English
+    (it may as well be French: see classify). Unaccented Vietnamese syllables count only where most words have the shape of a syllable, as in text typed without accents
     (a German "mit" is not a reason to call a line Vietnamese), or beside a letter only
     Vietnamese has. A name (see _judged_words) speaks only for English, when it is an English word.
     """
-    english = vietnamese = unaccented = 0.0
+    english = vietnamese = unaccented = foreign = 0.0
     shaped = 0
     strong = False
     for (word, name), count in Counter(words).items():
@@ -164,9 +171,10 @@ def _language_votes(words: list[tuple[str, bool]]) -> tuple[float, float, bool]:
         unaccented += vote[2] * count
         shaped += vote[3] * count
         strong = strong or vote[4]
+        foreign += vote[5] * count
     if words and (strong or shaped * 10 >= len(words) * 6):
         vietnamese += unaccented
-    return english, vietnamese, strong
+    return english, vietnamese, strong, foreign
 
 
 def classify(text: str, borrowed: frozenset[str] = frozenset()) -> str:
@@ -190,10 +198,10 @@ def classify(text: str, borrowed: frozenset[str] = frozenset()) -> str:
     if borrowed:
         # A line made of borrowed words only ("Lễ ăn hỏi") has nothing else: its words speak.
         judged = [(word, name) for word, name in judged if word.lower() not in borrowed] or judged
-    english, vietnamese, strong = _language_votes(judged)
+    english, vietnamese, strong, foreign = _language_votes(judged)
     if not english and not vietnamese and all(name for _, name in judged[1:]):
         # A line of capitalised words only ("Chuyện Nhà Tôi", "ĐẾM CHIM BỜ BIỂN"): judge them all.
-        english, vietnamese, strong = _language_votes([(word, False) for word, _ in judged])
+        english, vietnamese, strong, foreign = _language_votes([(word, False) for word, _ in judged])
     if vietnamese > english:
         if not strong and not ascii_only and letters >= _LANGDETECT_MIN_LETTERS and len(tokens) >= 4:
             # Marks that other languages use too (é, à, ô) and no letter only Vietnamese has.
@@ -203,7 +211,7 @@ def classify(text: str, borrowed: frozenset[str] = frozenset()) -> str:
         named = _is_vietnamese_name(tokens) if _MARKED_LETTER.search(plain) else _is_name_like(tokens)
         return UNDETERMINED if named else _lean("vi", vietnamese, english, len(judged))
     if english > vietnamese:
-        if letters >= _LANGDETECT_MIN_LETTERS and len(tokens) >= 4 and english < len(tokens) / 2:
+        if letters >= _LANGDETECT_MIN_LETTERS and len(tokens) >= 4 and english - foreign < len(tokens) / 2:
             code, prob = _langdetect(text)  # few English words in a long line: maybe another language
             if prob >= _LANGDETECT_MIN_PROB and code not in ("en", "vi"):
                 return code
@@ -241,7 +249,7 @@ def _confident_english_words(text: str) -> frozenset[str]:
     if text.isascii():
         return frozenset()
     judged = _judged_words(_without_handles(without_urls(text)))
-    english, vietnamese, _ = _language_votes(judged)
+    english, vietnamese, _, _ = _language_votes(judged)
     if english < 4 or english < 2 * vietnamese:
         return frozenset()
     marked = [not name and _MARKED_LETTER.search(word) is not None for word, name in judged]

@@ -99,3 +99,10 @@ def test_a_line_made_only_of_borrowed_words_is_judged_by_them():
     tags = _tags("The first month: lễ đầy tháng", "Lễ đầy tháng",
                  "Thirty days after the birth, the family holds lễ đầy tháng for the baby and the midwife goddesses.")
     assert tags == ["en", "vi", "en"]
+
+
+def test_a_word_no_vietnamese_syllable_is_spelt_like_speaks_for_english():
+    """"rooftop" is in no word list here, but Vietnamese has no syllable "rooftop": with "My"
+    it outweighs "kit", which could be an unaccented "kít"."""
+    assert classify("My rooftop kit:") in ("en", "?en")
+    assert _tags("Bài thơ thứ hai cũ hơn.", "My rooftop kit:", "- cotton gloves with rubber palms") == ["vi", "en", "en"]
