@@ -45,7 +45,7 @@ def _reasons(doubts: list, members: set[int]) -> list[str]:
     return [r for d in doubts if {p.index for p in d.src + d.tgt} <= members for r in d.reasons]
 
 
-def html_report(alignment: Alignment, include_all: bool = True) -> str:
+def html_report(alignment: Alignment, include_all: bool = True, min_coverage: float | None = None) -> str:
     """The page: coverage summary on top, then one row per unit, marked by kind and reason."""
     title = alignment.name if alignment.name != "-" else "aligned post"
     report = check_alignment(alignment, title)
