@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -90,6 +91,51 @@ def test_quiet_shows_nothing_even_on_a_terminal(on_terminal):
     status, out, err = run_slowly(["-", "-f", "jsonl", "--all", "-q"], stderr_on_terminal=True)
     assert status == 0 and out == on_terminal[1]
     assert err == b""
+
+
+def _feed_slowly(path: Path) -> None:
+    """A shorter post than LONG, still arriving over more than a second."""
+    data = POST * 8
+    with open(path, "wb") as fifo:  # waits for align to open it
+        step = -(-len(data) // PIECES)
+        for start in range(0, len(data), step):
+            fifo.write(data[start:start + step])
+            fifo.flush()
+            time.sleep(PAUSE)
+
+
+def run_many_slowly(folder: Path, jobs: str, stderr_on_terminal: bool) -> tuple[int, bytes, bytes]:
+    """Two posts, each a FIFO fed slowly, aligned by ``jobs`` processes."""
+    names = []
+    for name in ("first", "second"):
+        path = folder / f"{name}-{jobs}-{stderr_on_terminal}.txt"
+        os.mkfifo(path)
+        threading.Thread(target=_feed_slowly, args=(path,), daemon=True).start()
+        names.append(str(path))
+    master, slave = pty.openpty() if stderr_on_terminal else (None, subprocess.PIPE)
+    process = subprocess.Popen([sys.executable, "-m", "aligner", *names, "-f", "tsv", "-j", jobs],
+                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=slave,
+                               env=dict(os.environ, COLUMNS="100", TERM="xterm"))
+    err: list[bytes] = []
+    if stderr_on_terminal:
+        os.close(slave)
+    reader = threading.Thread(target=_drain, args=(master if stderr_on_terminal else process.stderr.fileno(), err))
+    reader.start()
+    out = process.stdout.read()
+    status = process.wait(timeout=300)
+    reader.join()
+    if stderr_on_terminal:
+        os.close(master)
+    return status, out, b"".join(err)
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_progress_counts_files_when_there_are_many(jobs, tmp_path):
+    status, out, err = run_many_slowly(tmp_path, jobs, stderr_on_terminal=True)
+    assert status == 0 and b"Traceback" not in err
+    assert b"of 2" in err  # "file 1 of 2"
+    if jobs == "2":  # worker processes and the display's timer together: still the same data
+        assert run_many_slowly(tmp_path, jobs, stderr_on_terminal=False) == (0, out, b"")
 
 
 def test_verbose_prints_the_stage_timings():

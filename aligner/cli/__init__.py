@@ -62,10 +62,14 @@ app = typer.Typer(
 
 \b
 Examples:
-  align post.txt                      pairs side by side in a table
-  align post.txt --format tsv         english<TAB>vietnamese, one pair per line
-  align post.txt --format jsonl --all every paragraph, paired or not
-  align detect post.txt               the language of every paragraph
+  align post.txt                       pairs side by side, untranslated marked
+  align post.txt --format tsv | cut -f2
+                                       the Vietnamese side of each pair
+  align post.txt -f jsonl --all        every paragraph, paired or not
+  align en.txt vi.txt --pair           a text and its translation in two files
+  align coverage post.txt --min-coverage 0.95
+                                       is the translation complete? (exit 1 if not)
+  align detect post.txt                the language of every paragraph
   cat post.txt | align - -f csv -o pairs.csv
 """,
 )

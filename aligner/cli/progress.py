@@ -46,13 +46,14 @@ class Progress:
         self.display: Any = None
         self.tasks: dict[str, Any] = {}
         self.busy = False
-        self.description = "starting"
+        self.description = f"aligning {files} files" if files > 1 else "starting"
         self.timer = False
         self.started = time.monotonic()
 
     def __enter__(self) -> Progress:
         self.started = time.monotonic()
         if self.enabled and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
+            import rich.progress  # noqa: F401 - loaded now (on a terminal only), not inside a tick
             self.previous = signal.signal(signal.SIGALRM, self._tick)
             signal.setitimer(signal.ITIMER_REAL, TICK, TICK)
             self.timer = True
@@ -89,8 +90,17 @@ class Progress:
             self.busy = False
 
     def _tick(self, signum: int, frame: Any) -> None:
-        if self.enabled and not self.busy:
+        """The timer: draw, unless a draw is under way (a tick can land in the middle of one).
+        The display must never break the work, so a failure to draw only turns it off."""
+        if not self.enabled or self.busy:
+            return
+        self.busy = True
+        try:
             self._show_if_due()
+        except Exception:  # noqa: BLE001 - whatever it is, the alignment goes on without a display
+            self.enabled = False
+        finally:
+            self.busy = False
 
     def _show_if_due(self) -> None:
         """Start the display once the work has taken DELAY seconds, then bring it up to date."""
