@@ -89,25 +89,41 @@ def _lines(unit: AlignedUnit) -> str:
     return ("lines " if len(unit.src) + len(unit.tgt) > 1 else "line ") + unit_lines(unit).replace("/", " / ")
 
 
-def _reasons(doubts: list, members: set[int]) -> list[str]:
-    """The reasons of the doubts about this unit's paragraphs: all of a doubt's paragraphs
-    must be the unit's, so two renderings of one source keep their own reasons."""
-    return [r for d in doubts if {p.index for p in d.src + d.tgt} <= members for r in d.reasons]
+def _doubts_by_paragraph(doubts: list) -> dict[int, list[tuple[int, set[int], list[str]]]]:
+    """Each paragraph's doubts, as (the doubt's place in the report, its paragraphs, its reasons),
+    so a row finds its own without going through every doubt of the post."""
+    found: dict[int, list[tuple[int, set[int], list[str]]]] = {}
+    for place, doubt in enumerate(doubts):
+        members = {p.index for p in doubt.src + doubt.tgt}
+        for index in members:
+            found.setdefault(index, []).append((place, members, doubt.reasons))
+    return found
 
 
-def _kind(unit: AlignedUnit, report, alignment: Alignment) -> tuple[str, list[str]]:
-    """What a row is (pair, doubtful, untranslated, unmatched, boilerplate) and why."""
+def _reasons(doubts: dict[int, list[tuple[int, set[int], list[str]]]], members: set[int]) -> list[str]:
+    """The reasons of the doubts about this unit's paragraphs, in the report's order: all of a
+    doubt's paragraphs must be the unit's, so two renderings of one source keep their own."""
+    mine = {place: reasons for index in members for place, paragraphs, reasons in doubts.get(index, ())
+            if paragraphs <= members}
+    return [reason for place in sorted(mine) for reason in mine[place]]
+
+
+def _kind(unit: AlignedUnit, doubts: dict, alignment: Alignment,
+          lonely: tuple[set[int], set[int]]) -> tuple[str, list[str]]:
+    """What a row is (pair, doubtful, untranslated, unmatched, boilerplate) and why; ``doubts``
+    from _doubts_by_paragraph; ``lonely``: the indexes of the untranslated source and the
+    unmatched target paragraphs."""
     members = {p.index for p in unit.src + unit.tgt}
-    found = _reasons(report.doubtful, members)
+    found = _reasons(doubts, members)
     if is_doubtful(unit):
         found.append(f"doubtful: score {unit.score:.2f} is below {DOUBTFUL_SCORE}")
     if found:
         return "doubtful", found
     if unit.is_pair:
         return "pair", []
-    if members & {p.index for p in report.untranslated}:
+    if members & lonely[0]:
         return "untranslated", [f"{alignment.src_lang} with no translation"]
-    if members & {p.index for p in report.unmatched_target}:
+    if members & lonely[1]:
         return "unmatched", [f"{alignment.tgt_lang} with no source"]
     return "boilerplate", []
 
@@ -115,7 +131,9 @@ def _kind(unit: AlignedUnit, report, alignment: Alignment) -> tuple[str, list[st
 def _rows(alignment: Alignment, report, include_all: bool) -> tuple[list[str], int]:
     """One table row per unit, and how many are problems (untranslated, unmatched, doubtful):
     each problem's first cell is an anchor (#problem-N) with a link to the next one."""
-    kinds = [(unit, *_kind(unit, report, alignment)) for unit in selected_units(alignment, include_all)]
+    lonely = ({p.index for p in report.untranslated}, {p.index for p in report.unmatched_target})
+    doubts = _doubts_by_paragraph(report.doubtful)
+    kinds = [(unit, *_kind(unit, doubts, alignment, lonely)) for unit in selected_units(alignment, include_all)]
     problems = sum(kind in ("doubtful", "untranslated", "unmatched") for _, kind, _ in kinds)
     rows, number = [], 0
     src, tgt = escape(alignment.src_lang), escape(alignment.tgt_lang)
