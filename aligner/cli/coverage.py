@@ -127,7 +127,7 @@ def _reports(files: list[str], reading: tuple, dictionary, ignore: list[str], ga
         except AlignerError as exc:
             if len(files) == 1:
                 raise
-            print(f"align: error: {exc.message}", file=sys.stderr)
+            progress.say(f"align: error: {exc.message}")
             unreadable = True
             continue
         finally:

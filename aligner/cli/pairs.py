@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
@@ -153,7 +152,7 @@ def _aligned(files: list[str], options: AlignOptions, jobs: Optional[int],
         if isinstance(result, AlignerError):
             if len(files) == 1:
                 raise result
-            print(f"align: error: {result.message}", file=sys.stderr)
+            progress.say(f"align: error: {result.message}")
             continue
         done.append((name, result))
     return done

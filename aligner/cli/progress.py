@@ -127,6 +127,18 @@ class Progress:
         self.tasks["stage"] = self.display.add_task(self.description, total=None)
         self.display.start()
 
+    def say(self, line: str) -> None:
+        """A message on stderr while the work goes on (a file that cannot be read): above the
+        display when it is shown, so the two do not garble each other."""
+        self.busy = True
+        try:
+            if self.display is not None:
+                self.display.console.print(line, markup=False, highlight=False, soft_wrap=True)
+            else:
+                print(line, file=sys.stderr)
+        finally:
+            self.busy = False
+
     def pause(self) -> None:
         """Take the display off the terminal (before a table is printed on the same screen)."""
         self._stop_timer()
