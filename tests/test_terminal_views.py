@@ -69,3 +69,25 @@ def test_coverage_on_a_pipe_is_plain_columns():
     text = result.stdout.decode()
     assert "│" not in text and "─" not in text
     assert text.splitlines()[1].startswith(FAULTS)
+
+
+def test_the_boxed_coverage_table_fits_the_width_it_asks_for():
+    import io
+
+    from rich.console import Console
+
+    from aligner import align_file
+    from aligner.coverage import check_alignment
+    from aligner.coverage_gate import combined_totals
+    from aligner.render import coverage_files_rows, coverage_files_table, table_width
+
+    posts = [SAMPLES / "long-partial-translation" / "post.txt", SAMPLES / "qa-faults" / "post.txt"]
+    reports = [check_alignment(align_file(p), str(p)) for p in posts]
+    rows = coverage_files_rows(reports, [[], ["below"]], combined_totals(reports), True)
+    out = io.StringIO()
+    Console(file=out, width=table_width(rows), color_system=None).print(coverage_files_table(rows))
+    lines = out.getvalue().splitlines()
+    for post in posts:
+        assert any(str(post) in line for line in lines), post
+    assert any("paragraphs translated" in line and "words translated" in line for line in lines)
+    assert all(len(line) <= table_width(rows) for line in lines)
