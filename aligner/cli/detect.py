@@ -42,8 +42,8 @@ def command(
     with Progress(1, quiet, verbose) as progress:
         found, _ = detect_file(file, paragraphs.value, encoding, input_format.value, progress.stage)
         progress.stage("writing", len(found))
+        progress.before_output(output)
         if chosen == "table":
-            progress.pause()
             show(detect_table(found), output, [file])
         else:
             write_output(DETECT_WRITERS[chosen](found), output, [file])

@@ -170,11 +170,11 @@ def _write_pairs(chosen: str, done: list[tuple[str, Alignment]], files: list[str
     single = shown.pair or len(files) == 1
     whole = alignments[0] if single else combined(alignments)
     progress.stage("writing", sum(len(selected_units(a, shown.include_all)) for a in alignments))
+    progress.before_output(output)
     dropped = sum(xml_forbidden_count(a) for a in alignments) if chosen in ("tmx", "html") else 0
     if dropped:
         note(f"dropped {dropped} characters that XML does not allow", shown.quiet)
     if chosen == "table":
-        progress.pause()  # the table goes to the same screen
         for name, alignment in done:
             if not single:
                 console().rule(name)

@@ -139,6 +139,12 @@ class Progress:
         finally:
             self.busy = False
 
+    def before_output(self, output: object) -> None:
+        """Output is about to be written: if it goes to the screen the display is on, take the
+        display away first (a file or a pipe can be written while the display runs)."""
+        if (output is None or str(output) == "-") and sys.stdout is not None and sys.stdout.isatty():
+            self.pause()
+
     def pause(self) -> None:
         """Take the display off the terminal (before a table is printed on the same screen)."""
         self._stop_timer()
