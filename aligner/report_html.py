@@ -214,7 +214,8 @@ def html_report(alignment: Alignment, include_all: bool = True, min_coverage: fl
         _summary(alignment, report, min_coverage, problems),
         _filters(problems, untranslated, doubtful),
         '<table>\n<colgroup><col class="meta"><col class="text"><col class="text"></colgroup>\n',
-        f'<thead><tr><th lang="en">where</th><th lang="{src}">{src}</th><th lang="{tgt}">{tgt}</th></tr></thead>\n<tbody>\n',
+        f'<thead><tr><th lang="en">where</th><th lang="{src}">{src}</th><th lang="{tgt}">{tgt}</th></tr></thead>\n',
+        "<tbody>\n",
         "\n".join(rows),
         "\n</tbody>\n</table>\n</body>\n</html>\n",
     ])

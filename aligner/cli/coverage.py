@@ -18,15 +18,16 @@ from .progress import Progress
 def command(
     files: FilesArg = None,
     min_coverage: Annotated[Optional[float], typer.Option("--min-coverage", min=0.0, max=1.0, metavar="X",
-                            help="Exit 1 when "
-                            "the share of source words translated is below this (0 to 1).",
+                            help="Exit 1 when the share of source words translated is below X (0 to 1).",
                             show_default=False)] = None,
-    fail_on: Annotated[Optional[list[FailOn]], typer.Option("--fail-on", metavar="KIND", help="Also exit 1 when any such finding "
-                       "exists (repeatable): doubtful, untranslated, unmatched.", show_default=False)] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", metavar="REGEX", help="Set aside paragraphs matching this "
-                      "regular expression (repeatable), e.g. a blog footer.", show_default=False)] = None,
+    fail_on: Annotated[Optional[list[FailOn]], typer.Option("--fail-on", metavar="KIND", help="KIND: doubtful|"
+                       "untranslated|unmatched. Also exit 1 when any such finding exists (repeatable).",
+                       show_default=False)] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", metavar="REGEX", help="Set aside paragraphs "
+                      "matching this regular expression (repeatable), e.g. a blog footer.",
+                      show_default=False)] = None,
     format: Annotated[CoverageFormat, typer.Option("--format", "-f", metavar="FORMAT",
-                                                         help="FORMAT: table|json. table: a report for people.")]
+                                                   help="FORMAT: table|json. table: a report for people.")]
     = CoverageFormat.table,
     src: SrcOpt = "en",
     tgt: TgtOpt = "vi",
