@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -13,6 +13,10 @@ from .options import (CoverageFormat, DictOpt, EncodingOpt, FailOn, FilesArg, In
                       ParagraphMode, ParagraphsOpt, QuietOpt, SrcOpt, TgtOpt, VerboseOpt)
 from .plumbing import check_languages, console, show, user_errors, write_output
 from .progress import Progress
+
+if TYPE_CHECKING:
+    from ..coverage import CoverageReport
+    from ..dictionary import Dictionary
 
 
 def command(
@@ -89,7 +93,7 @@ def check_posts(files: list[str], min_coverage: Optional[float], fail_on: list[s
         raise typer.Exit(1)
 
 
-def _files_report(reports, failures: list[list[str]], totals: dict, checked: bool, output: Optional[Path],
+def _files_report(reports: list[CoverageReport], failures: list[list[str]], totals: dict, checked: bool, output: Optional[Path],
                   files: list[str]) -> None:
     """One row per file: a boxed table on a terminal wide enough for it, plain columns otherwise
     (a pipe, a CI log, a narrow window), so a file name is never broken or cut."""
@@ -113,8 +117,11 @@ def _check_patterns(ignore: list[str]) -> None:
             raise AlignerError(f"--ignore {pattern!r} is not a valid regular expression: {exc}") from None
 
 
-def _reports(files: list[str], reading: tuple, dictionary, ignore: list[str], gate: tuple, progress: Progress):
-    """Each readable file's coverage report and failures; whether a file was unreadable."""
+def _reports(files: list[str], reading: tuple[str, str, str, Optional[str], str], dictionary: Dictionary,
+             ignore: list[str], gate: tuple[Optional[float], list[str]],
+             progress: Progress) -> tuple[list[CoverageReport], list[list[str]], bool]:
+    """Each readable file's coverage report and failures, and whether a file was unreadable.
+    ``reading``: src, tgt, paragraphs, encoding, input format; ``gate``: min coverage, fail-on."""
     from .. import align_file
     from ..coverage import check_alignment
     from ..coverage_gate import verdict
