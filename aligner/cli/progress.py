@@ -15,6 +15,8 @@ import threading
 import time
 from typing import Any, TextIO
 
+import typer
+
 # After this long without finishing, the display appears (a quick run shows nothing).
 DELAY = 1.0
 TICK = 0.1
@@ -159,10 +161,12 @@ class Progress:
             signal.signal(signal.SIGALRM, self.previous)
             self.timer = False
 
-    def __exit__(self, *exc: object) -> None:
+    def __exit__(self, kind: object, *exc: object) -> None:
+        """Clear the display; with --verbose, say how long each stage took (when the work ended
+        normally or by a chosen exit status; after an error, the error says enough)."""
         self._close_stage(time.monotonic())
         self.pause()
-        if self.verbose:
+        if self.verbose and (kind is None or (isinstance(kind, type) and issubclass(kind, typer.Exit))):
             print(timings_line(self.timings, time.monotonic() - self.started), file=sys.stderr)
 
 
