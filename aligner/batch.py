@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .api import align_file
 from .errors import AlignerError
 from .export import selected_units, unit_record
-from .models import Alignment
+from .models import Alignment, OnStage, no_stage
 
 
 @dataclass(frozen=True)
@@ -27,22 +27,27 @@ class AlignOptions:
     dictionary: tuple[tuple[str, str], ...] = ()  # a user's extra lexicon entries (see dictionary.py)
 
 
-def align_one(path: str, options: AlignOptions = AlignOptions()) -> Alignment | AlignerError:
+def align_one(path: str, options: AlignOptions = AlignOptions(),
+              on_stage: OnStage = no_stage) -> Alignment | AlignerError:
     """Align one file; a user error comes back as a value, so one bad file does not stop a batch."""
     try:
         return align_file(path, options.src_lang, options.tgt_lang, options.paragraphs, options.encoding,
-                          options.input_format, options.level, options.dictionary)
+                          options.input_format, options.level, options.dictionary, on_stage=on_stage)
     except AlignerError as exc:
         return exc
 
 
 def align_many(paths: Sequence[str], options: AlignOptions = AlignOptions(), jobs: int | None = None,
-               on_done: Callable[[str], None] | None = None) -> Iterator[tuple[str, Alignment | AlignerError]]:
-    """Align files with ``jobs`` processes (default: the number of cores), yielding in input order."""
+               on_done: Callable[[str], None] | None = None,
+               on_stage: OnStage = no_stage) -> Iterator[tuple[str, Alignment | AlignerError]]:
+    """Align files with ``jobs`` processes (default: the number of cores), yielding in input order.
+
+    ``on_done`` is told each file as it is finished; ``on_stage`` (models.OnStage) the stages
+    within a file, when files are aligned in this process (one job, or one file)."""
     jobs = max(1, jobs or os.cpu_count() or 1)
     if jobs == 1 or len(paths) < 2:
         for path in paths:
-            result = align_one(path, options)
+            result = align_one(path, options, on_stage)
             if on_done:
                 on_done(path)
             yield path, result

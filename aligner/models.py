@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+
+OnStage = Callable[[str, int], None]
+"""Told when a stage of the work starts, with how many items it takes: ``("reading", bytes)``,
+``("splitting", lines)``, ``("tagging", paragraphs)``, ``("aligning", paragraphs)``,
+``("sentences", pairs)``. The library reports; the caller decides whether to show anything
+(the CLI's progress display and --verbose timings), so the library itself never prints."""
+
+
+def no_stage(stage: str, count: int) -> None:
+    """The default OnStage: nobody is listening."""
 
 
 @dataclass
@@ -85,6 +96,8 @@ class Alignment:
     name: str = "-"  # where the text came from, for titles and reports
     # Outputs list only units scoring at least this (--min-score); figures still count every unit.
     min_score: float = 0.0
+    # What the caller may want to tell the user about the input (e.g. two files given swapped).
+    notes: list[str] = field(default_factory=list)
 
     def pairing_note(self) -> str | None:
         """Why there can be no pairs, or None when both languages are present."""

@@ -7,23 +7,32 @@ from rich.table import Table
 from rich.text import Text
 
 from .coverage import figures_text, translation_figures
-from .selection import is_doubtful, selected_units, unit_lines
+from .selection import is_doubtful, is_untranslated, table_units, unit_lines
 from .models import Alignment, Paragraph
 
 
-def alignment_table(alignment: Alignment, include_all: bool) -> Table:
-    """Source | target | score | lines, one row per unit."""
+LINES_LEGEND = "lines: where each paragraph starts, source/target (7/41,43: source line 7, target lines 41 and 43)"
+UNTRANSLATED = "(untranslated)"
+
+
+def alignment_table(alignment: Alignment, include_all: bool, untranslated: bool = False) -> Table:
+    """Source | target | score | lines, one row per unit: pairs, and the untranslated source
+    paragraphs in their place (``untranslated``, the default of `align` on a terminal: for
+    checking a translation they are the rows that matter), or every unit (``include_all``)."""
     table = Table(show_lines=True, expand=True)
     table.add_column(alignment.src_lang, ratio=1, overflow="fold")
     table.add_column(alignment.tgt_lang, ratio=1, overflow="fold")
     table.add_column("score", justify="right", no_wrap=True)
     table.add_column("lines", no_wrap=True)
-    for unit in selected_units(alignment, include_all):
+    for unit in table_units(alignment, include_all, untranslated):
         score = Text(f"{unit.score:.2f}" if unit.is_pair else "–")
         if is_doubtful(unit):
             score.append(" doubtful", style="bold red")
-        style = None if unit.is_pair else "dim"
-        table.add_row(Text(unit.src_text), Text(unit.tgt_text), score, unit_lines(unit), style=style)
+        if is_untranslated(unit, alignment.src_lang):
+            table.add_row(Text(unit.src_text), Text(UNTRANSLATED, style="bold yellow"), score, unit_lines(unit))
+        else:
+            table.add_row(Text(unit.src_text), Text(unit.tgt_text), score, unit_lines(unit),
+                          style=None if unit.is_pair else "dim")
     return table
 
 
@@ -44,8 +53,10 @@ def summary_text(alignment: Alignment) -> Text:
     return text
 
 
-def alignment_view(alignment: Alignment, include_all: bool) -> Group:
-    return Group(alignment_table(alignment, include_all), summary_text(alignment))
+def alignment_view(alignment: Alignment, include_all: bool, untranslated: bool = True) -> Group:
+    """The table, the legend of its lines column, and the summary."""
+    return Group(alignment_table(alignment, include_all, untranslated), Text(LINES_LEGEND, style="dim"),
+                 summary_text(alignment))
 
 
 def detect_table(paragraphs: list[Paragraph]) -> Table:
@@ -101,27 +112,49 @@ def coverage_view(report, failures: list[str], checked: bool) -> Group:
     return Group(*parts)
 
 
-def coverage_files_table(reports, failures: list[list[str]], totals: dict, checked: bool) -> Table:
-    """One row per file, and a total row; both coverage figures by name."""
-    table = Table(show_footer=True)
-    table.add_column("file", footer="total", overflow="fold")
-    table.add_column("paragraphs translated", justify="right",
-                     footer=_count_share(totals["src_paragraphs_translated"], totals["src_paragraphs"]))
-    table.add_column("words translated", justify="right",
-                     footer=_count_share(totals["src_words_translated"], totals["src_words"]))
-    table.add_column("untranslated", justify="right", footer=str(totals["untranslated"]))
-    table.add_column("no source", justify="right", footer=str(totals["unmatched_target"]))
-    table.add_column("doubtful", justify="right", footer=str(totals["doubtful"]))
-    if checked:
-        table.add_column("verdict", footer="FAIL" if any(failures) else "PASS")
+COVERAGE_HEADERS = ("file", "paragraphs translated", "words translated", "untranslated", "no source", "doubtful")
+
+
+def coverage_files_rows(reports, failures: list[list[str]], totals: dict, checked: bool) -> list[list[str]]:
+    """The several-files report as rows of cells: the headers, one row per file, the total."""
+    rows = [list(COVERAGE_HEADERS) + (["verdict"] if checked else [])]
     for report, failed in zip(reports, failures):
         figures = report.figures
-        row = [report.name, _count_share(figures.paragraphs_translated, figures.paragraphs),
-               _count_share(figures.words_translated, figures.words),
-               str(len(report.untranslated)), str(len(report.unmatched_target)), str(len(report.doubtful))]
-        if checked:
-            row.append(Text("FAIL", style="red") if failed else Text("PASS", style="green"))
-        table.add_row(*row)
+        rows.append([report.name, _count_share(figures.paragraphs_translated, figures.paragraphs),
+                     _count_share(figures.words_translated, figures.words), str(len(report.untranslated)),
+                     str(len(report.unmatched_target)), str(len(report.doubtful))]
+                    + (["FAIL" if failed else "PASS"] if checked else []))
+    rows.append(["total", _count_share(totals["src_paragraphs_translated"], totals["src_paragraphs"]),
+                 _count_share(totals["src_words_translated"], totals["src_words"]), str(totals["untranslated"]),
+                 str(totals["unmatched_target"]), str(totals["doubtful"])]
+                + (["FAIL" if any(failures) else "PASS"] if checked else []))
+    return rows
+
+
+def plain_columns(rows: list[list[str]]) -> str:
+    """Rows as plain text columns, two spaces apart, first column left and the others right:
+    for a pipe or a CI log, where nothing must wrap or be cut (one line per file)."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(row, widths)))
+             for row in rows]
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def table_width(rows: list[list[str]]) -> int:
+    """The width a boxed Rich table of these rows needs with nothing wrapped."""
+    return sum(max(len(row[i]) for row in rows) + 3 for i in range(len(rows[0]))) + 1
+
+
+def coverage_files_table(rows: list[list[str]]) -> Table:
+    """One row per file and a total row (coverage_files_rows), boxed, for a terminal wide enough
+    (table_width): no column wraps, so a file name is never broken."""
+    table = Table(show_footer=True)
+    headers, *body, total = rows
+    for i, header in enumerate(headers):
+        table.add_column(header, footer=total[i], justify="left" if i == 0 else "right", no_wrap=True)
+    for row in body:
+        cells = [Text(c, style={"FAIL": "red", "PASS": "green"}.get(c, "")) for c in row]
+        table.add_row(*cells)
     return table
 
 

@@ -31,3 +31,17 @@ def is_doubtful(unit: AlignedUnit) -> bool:
 def unit_lines(unit: AlignedUnit) -> str:
     """Where a unit stands: source lines / target lines ("12/15", "7,8/20", "3")."""
     return "/".join(",".join(str(p.line) for p in side) for side in (unit.src, unit.tgt) if side)
+
+
+def is_untranslated(unit: AlignedUnit, src_lang: str) -> bool:
+    """A source-language paragraph with no counterpart: what a translation checker looks for."""
+    return bool(unit.src) and not unit.tgt and all(p.lang == src_lang for p in unit.src)
+
+
+def table_units(alignment: Alignment, include_all: bool, untranslated: bool) -> list[AlignedUnit]:
+    """The rows of the terminal table: pairs, and by default (``untranslated``) the untranslated
+    source paragraphs in their place; with ``--all`` every unit."""
+    if include_all or not untranslated:
+        return selected_units(alignment, include_all)
+    units = [u for u in alignment.units if u.is_pair or is_untranslated(u, alignment.src_lang)]
+    return [u for u in units if u.score >= alignment.min_score] if alignment.min_score > 0 else units

@@ -84,7 +84,7 @@ def test_untranslated_lists_follow_the_alignment_and_the_gold(case):
     linked = {s for s, _ in links}
     languages = json.loads((case / "gold.json").read_text(encoding="utf-8"))["atoms"]
     unlinked_english = {atoms[i] for i, (lang, _) in enumerate(languages) if lang == "en" and i not in linked}
-    # library-alternating's reader comment is paired by the aligner (see README): allow that one miss.
+    # library-alternating's reader comment is paired by the aligner (see docs/quality.md): allow that one miss.
     assert len(wanted - listed) <= (1 if case.name == "library-alternating" else 0)
     # Known misses: a verse line moved within its stanza and a line of a one-to-two split
     # (verse-and-lists-uneven), one line of a block pair (mixed-layout-sources), left unpaired.

@@ -282,8 +282,8 @@ def test_a_socket_is_one_line_exit_2_and_stays_a_socket(tmp_path):
     assert stat.S_ISSOCK(os.lstat(path).st_mode)
 
 
-def test_the_readme_error_table_lists_every_output_and_language_message():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_the_documented_error_table_lists_every_output_and_language_message():
+    readme = (ROOT / "docs" / "usage.md").read_text(encoding="utf-8")  # linked from the README
     for message in ("OUT: refusing to overwrite the input file", "OUT: is a directory, not a file",
                     "OUT: folder DIR does not exist", "OUT: permission denied", "OUT: cannot be written (REASON)",
                     "(No space left on device)", "is not a language code: use an ISO 639-1 code",

@@ -47,19 +47,29 @@ class ParagraphMode(str, Enum):
 
 
 FileArg = Annotated[str, typer.Argument(help="The post to read; - (or nothing) reads standard input.",
-                                        show_default=False)]
-OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of "
-                                                   "standard output (atomically).", show_default=False)]
-ParagraphsOpt = Annotated[ParagraphMode, typer.Option("--paragraphs", "-p", help="lines: every non-blank line is "
-                          "a paragraph; blocks: blank-line blocks, lines joined; auto: blocks only for "
-                          "hard-wrapped text.")]
-EncodingOpt = Annotated[Optional[str], typer.Option("--encoding", "-e", help="Decode the input with this encoding "
-                        "(e.g. cp1258, cp1252); default: UTF-8, or UTF-16/32 by BOM.", show_default=False)]
-DictOpt = Annotated[Optional[list[str]], typer.Option("--dict", help="Add the English–Vietnamese words of this "
-                    "file to the lexicon (repeatable): lines 'english<TAB>vietnamese' (renderings split by |) "
-                    "or hunalign's 'vietnamese @ english'; # starts a comment.", show_default=False)]
-InputOpt = Annotated[InputFormat, typer.Option("--input", "-i", help="What the input is: text, html (a saved web "
-                     "page), markdown; auto: HTML by its content, .md/.html by the file name, else text.")]
+                                        metavar="FILE", hidden=True, show_default=False)]
+FilesArg = Annotated[Optional[list[str]], typer.Argument(help="The posts to read; - (or nothing) reads standard "
+                                                         "input.", metavar="FILE", hidden=True, show_default=False)]
+OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write to this file "
+                                                   "instead of standard output (atomically).", show_default=False)]
+ParagraphsOpt = Annotated[ParagraphMode, typer.Option("--paragraphs", "-p", metavar="MODE", help="MODE: "
+                          "auto|lines|blocks. lines: every non-blank line is a paragraph; blocks: blank-line "
+                          "blocks, lines joined; auto: blocks only for hard-wrapped text.")]
+EncodingOpt = Annotated[Optional[str], typer.Option("--encoding", "-e", metavar="ENCODING", help="Decode the "
+                        "input with this encoding (e.g. cp1258, cp1252); default: UTF-8, or UTF-16/32 by BOM.",
+                        show_default=False)]
+DictOpt = Annotated[Optional[list[str]], typer.Option("--dict", metavar="FILE", help="Add the English–Vietnamese "
+                    "words of this file to the lexicon (repeatable): lines 'english<TAB>vietnamese' (renderings "
+                    "split by |) or hunalign's 'vietnamese @ english'; # starts a comment.", show_default=False)]
+InputOpt = Annotated[InputFormat, typer.Option("--input", "-i", metavar="KIND", help="KIND: auto|text|html|"
+                     "markdown. What the input is: text, html (a saved web page), markdown; auto: HTML by its "
+                     "content, .md/.html by the file name, else text.")]
+SrcOpt = Annotated[str, typer.Option("--src", metavar="LANG", help="Source language (ISO 639-1).")]
+TgtOpt = Annotated[str, typer.Option("--tgt", metavar="LANG", help="Target language (ISO 639-1).")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Nothing on stderr but errors: no progress, "
+                     "no notes.")]
+VerboseOpt = Annotated[bool, typer.Option("--verbose", "-v", help="Also print on stderr how long each stage "
+                       "took (reading, splitting, tagging, aligning, writing).")]
 
 
 class CoverageFormat(str, Enum):

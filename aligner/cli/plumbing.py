@@ -59,13 +59,19 @@ def write_output(text: str | Iterable[str], output: Optional[Path], sources: lis
     write_output(output, pieces, sources)
 
 
-def check_languages(src: str, tgt: str) -> None:
+def note(message: str, quiet: bool = False, label: str = "note: ") -> None:
+    """Say something the user should know (not an error) on stderr, unless --quiet."""
+    if not quiet:
+        print(f"align: {label}{message}", file=sys.stderr)
+
+
+def check_languages(src: str, tgt: str, quiet: bool = False) -> None:
     """Refuse an unknown language code (exit 2); say when the lexicon does not cover the pair."""
     from ..languages import check_pair
 
-    note = check_pair(src, tgt)
-    if note:
-        print(f"align: note: {note}", file=sys.stderr)
+    found = check_pair(src, tgt)
+    if found:
+        note(found, quiet)
 
 
 def render_to_text(renderable) -> str:
@@ -85,3 +91,22 @@ def show(renderable, output: Optional[Path], sources: list[str]) -> None:
 
 def default_format(output: Optional[Path]) -> str:
     return "table" if output is None and sys.stdout.isatty() else "tsv"
+
+
+def usage_error_line(exc: BaseException) -> Optional[str]:
+    """A click usage error (it has ``format_message``) as one line naming the bad value and, for
+    a choice, the accepted ones; None for any other exception."""
+    if not hasattr(exc, "format_message"):
+        return None
+    message = exc.format_message().replace("Value error, ", "").rstrip(".")
+    param = getattr(exc, "param", None)
+    choices = param.type_descriptor.choices if isinstance(exc, typer.BadParameter) and param is not None else None
+    if choices:
+        import re
+
+        bad = re.search(r"'([^']*)' is not one of", message)
+        names = ", ".join(str(getattr(c, "value", c)) for c in choices)
+        option = max(param.opts, key=len) if param.opts else param.name
+        message = f"{option} {repr(bad.group(1)) if bad else 'value'} is not one of: {names}"
+    ctx = getattr(exc, "ctx", None)
+    return f"align: error: {message} (see '{ctx.command_path if ctx else 'align'} --help')"
