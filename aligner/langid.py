@@ -112,15 +112,25 @@ def _judged_words(plain: str) -> list[tuple[str, bool]]:
     Vietnamese capitalises only a sentence's first word and names, so a capitalised word inside
     a sentence is a name ("bánh xèo at Bà Dưỡng in Hải Châu") or a word of an English title
     ("The Emperor's Table"): it may speak for English, never for Vietnamese. A sentence's first
-    word is a name too when the next word is capitalised ("Photo: Nguyễn Văn Tâm").
+    word is a name too when the next word is capitalised ("Photo: Nguyễn Văn Tâm"), and so is a
+    marked word before a name (see _names_a_place).
     """
     judged: list[tuple[str, bool]] = []
     for sentence in _SENTENCE_BREAK.split(plain):
         found = WORD.findall(sentence)
         if found:
-            judged.append((found[0], found[0][:1].isupper() and len(found) > 1 and found[1][:1].isupper()))
-            judged.extend((word, word[:1].isupper()) for word in found[1:])
+            following = [*found[1:], ""]
+            judged.append((found[0], (found[0][:1].isupper() and following[0][:1].isupper())
+                           or _names_a_place(found[0], following[0])))
+            judged.extend((word, word[:1].isupper() or _names_a_place(word, after))
+                          for word, after in zip(found[1:], following[1:]))
     return judged
+
+
+def _names_a_place(word: str, following: str) -> bool:
+    """A lowercase word with Vietnamese marks right before a name is the name's first word:
+    "phố Hàng Bạc", "chợ Đồng Xuân", "chùa Thiên Mụ" read the same in an English sentence."""
+    return following[:1].isupper() and _MARKED_LETTER.search(word) is not None
 
 
 @lru_cache(maxsize=200_000)

@@ -1,7 +1,7 @@
 """The README and docs/ say true things: every command they show runs, and prints what they show.
 
 A ```console block is a session: `$ command` lines, each followed by what it prints. The command
-runs with bash from a scratch folder holding `samples/` (so files it writes land there), its
+runs with bash from a scratch folder holding `samples/` and `examples/` (so files it writes land there), its
 standard output a terminal 100 columns wide (as a reader's would be) and its standard error a
 pipe (so no progress display can appear), with the installed `align` first on PATH. What it
 prints (standard output, then standard error) must match what the page shows, where a line `…`
@@ -90,6 +90,7 @@ def matches(shown: list[str], printed: str) -> bool:
 def folder(tmp_path_factory) -> Path:
     scratch = tmp_path_factory.mktemp("docs")
     (scratch / "samples").symlink_to(ROOT / "samples")
+    (scratch / "examples").symlink_to(ROOT / "examples")
     return scratch
 
 

@@ -106,3 +106,10 @@ def test_a_word_no_vietnamese_syllable_is_spelt_like_speaks_for_english():
     it outweighs "kit", which could be an unaccented "kít"."""
     assert classify("My rooftop kit:") in ("en", "?en")
     assert _tags("Bài thơ thứ hai cũ hơn.", "My rooftop kit:", "- cotton gloves with rubber palms") == ["vi", "en", "en"]
+
+
+def test_a_place_word_before_a_name_is_part_of_the_name():
+    """"chợ Đồng Xuân" reads the same in English: the heading's one English word decides."""
+    assert classify("Stop 2: chợ Đồng Xuân") == "en"
+    assert classify("Chợ Đồng Xuân") == "vi"
+    assert classify("Sáng nay tôi đi chợ Đồng Xuân mua vải.") == "vi"

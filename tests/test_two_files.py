@@ -9,7 +9,9 @@ import pytest
 
 from aligner import align_file
 from aligner.api import align_two_files
-from conftest import SAMPLES, run_align
+from conftest import ROOT, SAMPLES, run_align
+
+EXAMPLES = ROOT / "examples"
 
 # Samples in halves, and where each half lies (1-based lines, inclusive): source, then target.
 HALVES = {
@@ -40,7 +42,7 @@ def test_a_sample_written_as_two_files_gives_the_pairs_of_the_single_file(name, 
 
 
 def test_the_command_writes_the_same_records_with_lines_in_each_file():
-    result = run_align(str(SAMPLES / "two-files" / "en.txt"), str(SAMPLES / "two-files" / "vi.txt"), "--pair",
+    result = run_align(str(EXAMPLES / "two-files" / "en.txt"), str(EXAMPLES / "two-files" / "vi.txt"), "--pair",
                        "-f", "jsonl")
     assert result.returncode == 0 and result.stderr == b""
     records = [json.loads(line) for line in result.stdout.decode().splitlines()]
@@ -50,7 +52,7 @@ def test_the_command_writes_the_same_records_with_lines_in_each_file():
 
 
 def test_files_given_the_wrong_way_round_are_still_aligned_with_a_warning():
-    en, vi = str(SAMPLES / "two-files" / "en.txt"), str(SAMPLES / "two-files" / "vi.txt")
+    en, vi = str(EXAMPLES / "two-files" / "en.txt"), str(EXAMPLES / "two-files" / "vi.txt")
     right = run_align(en, vi, "--pair", "-f", "tsv")
     swapped = run_align(vi, en, "--pair", "-f", "tsv")
     assert swapped.stdout == right.stdout  # the language tags still decide each side
@@ -58,7 +60,7 @@ def test_files_given_the_wrong_way_round_are_still_aligned_with_a_warning():
 
 
 def test_two_halves_without_pair_say_how_to_pair_them():
-    en, vi = str(SAMPLES / "two-files" / "en.txt"), str(SAMPLES / "two-files" / "vi.txt")
+    en, vi = str(EXAMPLES / "two-files" / "en.txt"), str(EXAMPLES / "two-files" / "vi.txt")
     result = run_align(vi, en, "-f", "tsv")
     assert result.returncode == 0 and result.stdout == b""
     assert f"run: align {en} {vi} --pair" in result.stderr.decode()
@@ -72,5 +74,5 @@ def test_two_bilingual_posts_stay_a_batch_with_no_hint():
 
 @pytest.mark.parametrize("count", [1, 3])
 def test_pair_takes_exactly_two_files(count):
-    result = run_align(*[str(SAMPLES / "two-files" / "en.txt")] * count, "--pair")
+    result = run_align(*[str(EXAMPLES / "two-files" / "en.txt")] * count, "--pair")
     assert result.returncode == 2 and b"--pair takes two files" in result.stderr
