@@ -71,3 +71,18 @@ def test_a_merge_is_judged_by_what_each_part_adds_to_the_rest():
     one_half_is_enough = {(0, 0): 11.5, (0, 1): -3.0}
     doubtful = bead_confidences([merge], [12.0], 1, 2, lambda pairs: [one_half_is_enough.get(p, -5.0) for p in pairs])
     assert doubtful[0] == logistic(0.5)
+
+
+def test_a_pair_whose_paragraph_has_an_unpaired_copy_is_doubtful():
+    """A reply quotes an earlier post word for word; the translation went to one of the two
+    copies, and nothing in the words says which."""
+    from aligner.align.confidence import copies_of
+
+    target = ["Cảm ơn!", "Ở đâu vậy?"] + [f"Câu số {k}." for k in range(28)] + ["Ở đâu vậy?"]
+    copies = copies_of(["Thanks!", "Where is it?"], target)
+    assert copies == ({}, {1: [30], 30: [1]})
+    gains = {(1, 1): 8.0, (1, 30): 8.0}
+    beads = [((1,), (30,), 0.0)]
+    alone = bead_confidences(beads, [8.0], 2, 31, lambda pairs: [gains.get(p, -5.0) for p in pairs])
+    with_copy = bead_confidences(beads, [8.0], 2, 31, lambda pairs: [gains.get(p, -5.0) for p in pairs], copies)
+    assert alone[0] > 0.99 and with_copy[0] == logistic(0.0)

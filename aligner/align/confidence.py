@@ -59,10 +59,36 @@ def _bead_parts(bead: Bead) -> list[list[tuple[int, int]]]:
     return rests
 
 
+# Per side, each paragraph that has an identical copy on its side: paragraph → its copies.
+Copies = tuple[dict[int, list[int]], dict[int, list[int]]]
+
+
+def copies_of(src_texts: Sequence[str], tgt_texts: Sequence[str]) -> Copies:
+    """The paragraphs of each side whose text occurs more than once on that side."""
+    def side(texts: Sequence[str]) -> dict[int, list[int]]:
+        where: dict[str, list[int]] = {}
+        for k, text in enumerate(texts):
+            where.setdefault(text, []).append(k)
+        return {k: [c for c in ids if c != k] for ids in where.values() if len(ids) > 1 for k in ids}
+    return side(src_texts), side(tgt_texts)
+
+
+def _lone_copy_rivals(bead: Bead, copies: Copies, holders: tuple[dict[int, int], dict[int, int]]) -> list[tuple[int, int]]:
+    """A one-to-one bead's paragraphs paired with an identical copy of the other paragraph that
+    no bead holds: the words cannot tell the copies apart (a post quoting an earlier one), so
+    only the place chose this one."""
+    src_ids, tgt_ids, _ = bead
+    if len(src_ids) + len(tgt_ids) != 2:
+        return []
+    (i,), (j,) = src_ids, tgt_ids
+    return ([(i, c) for c in copies[1].get(j, []) if c not in holders[1]] +
+            [(c, j) for c in copies[0].get(i, []) if c not in holders[0]])
+
+
 def bead_confidences(beads: Sequence[Bead], own_gains: Sequence[float], n_src: int, n_tgt: int,
-                     pair_gains: PairGains) -> list[float]:
+                     pair_gains: PairGains, copies: Copies = ({}, {})) -> list[float]:
     """The probability that each bead is right (see the module's docstring). ``own_gains``:
-    each bead's gain without the layout term.
+    each bead's gain without the layout term; ``copies``: see copies_of.
 
     A rival that takes a paragraph another bead holds is an alternative assignment, not a free
     one: it costs that bead (its own gain, when positive), and gives back the pair the two
@@ -71,7 +97,8 @@ def bead_confidences(beads: Sequence[Bead], own_gains: Sequence[float], n_src: i
     holders = _holders(beads)
     asks = []
     for k, bead in enumerate(beads):
-        rivals = [(pair, _displaced(bead, pair, holders, beads, k)) for pair in _bead_rivals(bead, n_src, n_tgt)]
+        candidates = _bead_rivals(bead, n_src, n_tgt) + _lone_copy_rivals(bead, copies, holders)
+        rivals = [(pair, _displaced(bead, pair, holders, beads, k)) for pair in dict.fromkeys(candidates)]
         asks.append((rivals, _bead_parts(bead)))
     flat = [pair for rivals, parts in asks for pair in
             [r for r, _ in rivals] + [swap for _, (_, swap) in rivals if swap] + [p for rest in parts for p in rest]]

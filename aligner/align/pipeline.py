@@ -20,7 +20,7 @@ from contextlib import contextmanager
 
 from ..dictionary import Dictionary
 from ..models import AlignedUnit, Paragraph
-from .confidence import bead_confidences
+from .confidence import bead_confidences, copies_of
 from .document import document_of
 from .estimate import estimate_null, learn_from
 from .evidence import Evidence
@@ -151,7 +151,7 @@ def score_units(scorer: Scorer, paragraphs: list[Paragraph], beads: list[Bead], 
     doc = scorer.document
     beads, own = rearranged(scorer, beads, extra)
     scored = bead_confidences(beads + extra, own + [g for _, _, g in extra], len(doc.src), len(doc.tgt),
-                              scorer.pair_gains)
+                              scorer.pair_gains, copies_of([p.text for p in doc.src], [p.text for p in doc.tgt]))
     beads = [(s, t, c) for (s, t, _), c in zip(beads, scored)]
     extra = [(s, t, c) for (s, t, _), c in zip(extra, scored[len(beads):])]
     lone = lone_scores(doc.src, doc.tgt, beads + extra, scorer.pair_gains)
