@@ -47,21 +47,30 @@ _VI_UNACCENTED_FUNCTION_WORDS = frozenset(
     "nhieu dang van chi hoac bi dau sao lai moi roi nhe nha".split())
 
 
-def _detector():
-    """Load langdetect on first use only (it takes about half a second) and seed it."""
-    from langdetect import DetectorFactory
+# Digits are blanked out by langdetect and read by no test here: texts that differ only in
+# their digits ("Part 3." and "Part 7.") get the same tag, so they are judged once.
+_DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
 
-    DetectorFactory.seed = 0
-    from langdetect import detect_langs
 
-    return detect_langs
+def _digit_blind(text: str) -> str:
+    """The text with every ASCII digit written 0: the key a judgement is shared under."""
+    return text.translate(_DIGITS_AS_ZERO)
 
 
 def _langdetect(text: str) -> tuple[str, float]:
+    """langdetect's best language and its probability (seeded, so always the same answer)."""
+    return _langdetect_once(_digit_blind(text))
+
+
+@lru_cache(maxsize=4096)
+def _langdetect_once(text: str) -> tuple[str, float]:
+    """Cached: a heading repeated in every section is asked about once (30 ms a question)."""
     from langdetect.lang_detect_exception import LangDetectException
 
+    from .detector import detect_langs
+
     try:
-        best = _detector()(text)[0]
+        best = detect_langs(text)[0]
     except LangDetectException:
         return UNDETERMINED, 0.0
     code = best.lang.split("-")[0]
@@ -273,15 +282,20 @@ def _settle_pending(tags: list[str]) -> list[str]:
 
 
 def tag_paragraphs(paragraphs: list[Paragraph]) -> list[Paragraph]:
-    """Set ``lang`` on every paragraph (in place) and return them."""
-    texts = [p.text for p in paragraphs]
-    tags = parallel_map(classify, texts)
-    borrowed = borrowed_words(texts, tags)
+    """Set ``lang`` on every paragraph (in place) and return them.
+
+    Each distinct text (digits aside, see _digit_blind) is judged once: a post repeats its
+    headings, bylines and boilerplate, and a book-length one holds far fewer distinct texts
+    than paragraphs. Only settling by neighbours looks at each paragraph in its place."""
+    keys = [_digit_blind(p.text) for p in paragraphs]
+    distinct = list(dict.fromkeys(keys))
+    judged = dict(zip(distinct, parallel_map(classify, distinct)))
+    borrowed = borrowed_words(distinct, [judged[key] for key in distinct])
     if borrowed:  # judge again the lines that hold a borrowed word and were not English
-        for k, text in enumerate(texts):
-            if tags[k] != "en" and not borrowed.isdisjoint(w.lower() for w in WORD.findall(text)):
-                tags[k] = classify(text, borrowed)
-    tags = _settle_pending(tags)
+        for key in distinct:
+            if judged[key] != "en" and not borrowed.isdisjoint(w.lower() for w in WORD.findall(key)):
+                judged[key] = classify(key, borrowed)
+    tags = _settle_pending([judged[key] for key in keys])
     for paragraph, tag in zip(paragraphs, tags):
         paragraph.lang = tag
     return paragraphs
