@@ -17,7 +17,8 @@ import regex
 from .models import Paragraph
 from .parallel import parallel_map
 from .text import MARKED_LETTERS as _MARKED_LETTERS
-from .text import VI_STRONG_WORD, WORD, is_vi_syllable, looks_english, vietnamese_vocabulary, without_urls
+from .text import (VI_STRONG_WORD, WORD, digit_blind, is_vi_syllable, looks_english, vietnamese_vocabulary,
+                   without_urls)
 
 UNDETERMINED = "und"
 _PENDING = "?"
@@ -47,19 +48,9 @@ _VI_UNACCENTED_FUNCTION_WORDS = frozenset(
     "nhieu dang van chi hoac bi dau sao lai moi roi nhe nha".split())
 
 
-# Digits are blanked out by langdetect and read by no test here: texts that differ only in
-# their digits ("Part 3." and "Part 7.") get the same tag, so they are judged once.
-_DIGITS_AS_ZERO = str.maketrans("123456789", "000000000")
-
-
-def _digit_blind(text: str) -> str:
-    """The text with every ASCII digit written 0: the key a judgement is shared under."""
-    return text.translate(_DIGITS_AS_ZERO)
-
-
 def _langdetect(text: str) -> tuple[str, float]:
     """langdetect's best language and its probability (seeded, so always the same answer)."""
-    return _langdetect_once(_digit_blind(text))
+    return _langdetect_once(digit_blind(text))
 
 
 @lru_cache(maxsize=4096)
@@ -284,10 +275,10 @@ def _settle_pending(tags: list[str]) -> list[str]:
 def tag_paragraphs(paragraphs: list[Paragraph]) -> list[Paragraph]:
     """Set ``lang`` on every paragraph (in place) and return them.
 
-    Each distinct text (digits aside, see _digit_blind) is judged once: a post repeats its
+    Each distinct text (digits aside: langdetect blanks them out and no test here reads one; see text.digit_blind) is judged once: a post repeats its
     headings, bylines and boilerplate, and a book-length one holds far fewer distinct texts
     than paragraphs. Only settling by neighbours looks at each paragraph in its place."""
-    keys = [_digit_blind(p.text) for p in paragraphs]
+    keys = [digit_blind(p.text) for p in paragraphs]
     distinct = list(dict.fromkeys(keys))
     judged = dict(zip(distinct, parallel_map(classify, distinct)))
     borrowed = borrowed_words(distinct, [judged[key] for key in distinct])
