@@ -85,7 +85,8 @@ def write_markdown(results: dict, path: Path) -> None:
     head = path.read_text(encoding="utf-8").split("<!-- figures -->")[0] if path.exists() else "# Benchmarks\n\n"
     start = results["start_up"]
     body = [f"Latest figures ({results['machine']}, Python {results['python']}, {results['date']}; "
-            f"median of {results['posts'][0]['runs']} runs; {results.get('hunalign_note', '')}):", "",
+            f"median of {results['posts'][0]['runs']} runs, {results['posts'][-1]['runs']} for the largest posts; "
+            f"{results.get('hunalign_note', '')}):", "",
             *_posts_table(results["posts"]), "",
             f"Start-up: a ten-line post with `-f tsv` takes {start['wall_ratio']:.1f}× the wall time of a bare "
             f"`python -c pass` ({start['cpu_ratio']:.1f}× its CPU time; {start['seconds']:.3f} s against "

@@ -144,6 +144,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=float, default=0.5, help="share of sections repeated verbatim in the "
                         "second set of posts (0: no second set)")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs-big", type=int, default=1, help="runs for posts of 50,000 paragraphs or more "
+                        "(hunalign takes minutes on them)")
     parser.add_argument("--before", type=Path, help="another checkout to profile the 30k post with (before)")
     parser.add_argument("--no-write", action="store_true", help="print the figures only")
     args = parser.parse_args()
@@ -160,7 +162,8 @@ def main() -> None:
         rows = []
         for name, size, repeat in posts(args.sizes, args.repeat):
             text, gold = generate(size, seed=size, repeat=repeat)
-            rows.append(measure(name, text, gold, args.runs, Path(tmp) / name.replace(" ", "-"), binary))
+            runs = args.runs if size < 50_000 else args.runs_big
+            rows.append(measure(name, text, gold, runs, Path(tmp) / name.replace(" ", "-"), binary))
             print(json.dumps(rows[-1]), file=sys.stderr)
         results["posts"] = growth(rows)
         results["start_up"] = start_up(args.runs, Path(tmp))
