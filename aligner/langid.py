@@ -275,9 +275,10 @@ def _settle_pending(tags: list[str]) -> list[str]:
 def tag_paragraphs(paragraphs: list[Paragraph]) -> list[Paragraph]:
     """Set ``lang`` on every paragraph (in place) and return them.
 
-    Each distinct text (digits aside: langdetect blanks them out and no test here reads one; see text.digit_blind) is judged once: a post repeats its
-    headings, bylines and boilerplate, and a book-length one holds far fewer distinct texts
-    than paragraphs. Only settling by neighbours looks at each paragraph in its place."""
+    Each distinct text is judged once, digits aside (langdetect blanks them out and no test
+    here reads one; see text.digit_blind): a post repeats its headings, bylines and
+    boilerplate, and a book-length one holds far fewer distinct texts than paragraphs. Only
+    settling by neighbours looks at each paragraph in its place."""
     keys = [digit_blind(p.text) for p in paragraphs]
     distinct = list(dict.fromkeys(keys))
     judged = dict(zip(distinct, parallel_map(classify, distinct)))

@@ -84,9 +84,9 @@ def shared_anchors(src: SideFeatures, tgt: SideFeatures) -> tuple[set[str], set[
 
 
 def paragraph_items(side: SideFeatures, numbers: set[str], names: set[str], prefix: str) -> list[dict[str, float]]:
-    """Item → share of one unit of evidence it carries, for every paragraph: its numbers ("#1959"), then what its text shares with
-    every paragraph of the same key, made once per key. Each paragraph gets a dict of its
-    own (the evidence weighs them in place)."""
+    """Item → share of one unit of evidence it carries, for every paragraph: its numbers
+    ("#1959"), then what its text shares with every paragraph of the same key, made once per
+    key. Each paragraph gets a dict of its own (the evidence weighs them in place)."""
     found: list[dict[str, float]] = []
     prefixed: dict[str, str] = {}
     rest: dict[str, dict[str, float]] = {}
