@@ -22,7 +22,7 @@ def growth(rows: list[dict]) -> list[dict]:
     for row in rows:
         repeated = row["post"].endswith(" repeated")
         ten = by_name.get("10,000 repeated" if repeated else "10,000")
-        if ten is not None and row is not ten:
+        if ten is not None and row["paragraphs"] > ten["paragraphs"]:
             row["growth_from_10k"] = row["seconds"] / ten["seconds"]
     return rows
 
@@ -48,12 +48,16 @@ def _number(value: float | None, digits: int = 2) -> str:
     return "–" if value is None else f"{value:,.{digits}f}"
 
 
+def _times(value: float | None, digits: int = 2) -> str:
+    return "–" if value is None else f"{value:,.{digits}f}×"
+
+
 def _posts_table(rows: list[dict]) -> list[str]:
     lines = ["| post | align s | hunalign s | align / hunalign | align / floor | peak MB | hunalign MB | F1 "
              "| hunalign F1 | growth from 10k |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in rows:
         lines.append(f"| {r['post']} | {_number(r['seconds'])} | {_number(r.get('hunalign_seconds'))} | "
-                     f"{_number(r.get('ratio_to_hunalign'))}× | {_number(r['ratio_to_floor'], 0)}× | "
+                     f"{_times(r.get('ratio_to_hunalign'))} | {_times(r['ratio_to_floor'], 0)} | "
                      f"{_number(r['peak_mb'], 0)} | {_number(r.get('hunalign_peak_mb'), 0)} | {_number(r['f1'], 3)} | "
                      f"{_number(r.get('hunalign_f1'), 3)} | {_number(r.get('growth_from_10k'), 1)} |")
     return lines
@@ -93,5 +97,6 @@ def write_markdown(results: dict, path: Path) -> None:
             f"{start['bare_seconds']:.3f} s, median of {start['runs']} runs in turn).", "",
             "Against the targets of issue 14:", "", *_targets_table(results["targets"]), "",
             "Profile of the 30,000-paragraph post by stage (one process, `benchmarks/profile_stages.py`; "
-            "before: the aligner as it was when issue 14 was filed):", "", *_profile_table(results["profile"]), ""]
+            "before: the aligner as it was when issue 14 was filed, run in the same environment, so with the "
+            "typer that does not import pydantic):", "", *_profile_table(results["profile"]), ""]
     path.write_text(head + "<!-- figures -->\n\n" + "\n".join(body), encoding="utf-8")
