@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from .api import align_file
@@ -52,6 +51,8 @@ def align_many(paths: Sequence[str], options: AlignOptions = AlignOptions(), job
                 on_done(path)
             yield path, result
         return
+    from concurrent.futures import ProcessPoolExecutor  # here: one file needs no pool
+
     with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
         futures = [pool.submit(align_one, path, options) for path in paths]
         for path, future in zip(paths, futures):

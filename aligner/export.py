@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Callable, Iterable, Iterator
-from xml.sax.saxutils import escape
 
 import regex
 
@@ -42,6 +40,8 @@ _CSV_COLUMNS = ["src", "tgt", "score", "src_lines", "tgt_lines", "src_lang", "tg
 
 def _csv_text(records: Iterable[dict], columns: list[str]) -> str:
     """RFC 4180 with a header row; line lists are written space-separated."""
+    import csv  # here, not at the top: most runs write another format
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
@@ -139,6 +139,8 @@ def xml_forbidden_count(alignment: Alignment) -> int:
 
 def xml_text(text: str) -> str:
     """Escape for XML content and attributes, dropping characters XML 1.0 forbids."""
+    from xml.sax.saxutils import escape  # it pulls in urllib, http and ssl: only for XML formats
+
     return escape(_XML_FORBIDDEN.sub("", text), {'"': "&quot;"})
 
 

@@ -48,7 +48,7 @@ class Features:
         return Features, (self.length, self.numbers, self.names, self.symbols, self.lexical)
 
 
-def _number_anchors(text: str) -> set[str]:
+def number_anchors(text: str) -> set[str]:
     """Digit strings with separators removed ("2,000" = "2.000" = "2000"), plus decimal parts."""
     found: set[str] = set()
     for match in NUMBER.finditer(without_urls(text)):
@@ -175,7 +175,7 @@ def source_features(text: str) -> Features:
     lemmas = set(map(lexicon_lemma, tokens))
     lemmas.discard(None)
     lemmas.update(filter(lexicon.__contains__, map(" ".join, zip(lowered, lowered[1:]))))
-    numbers = _number_anchors(text)
+    numbers = number_anchors(text)
     numbers.update(str(MONTHS.index(t) + 1) for t in _MONTH_NAMES.intersection(lowered))
     return Features(len(text), numbers, name_anchors(text, True), _symbols(text), lemmas)
 
@@ -235,4 +235,4 @@ def target_features(text: str, table: PhraseTable, lengths: tuple[int, ...],
         found = map(lookup.__getitem__, filter(lookup.__contains__, runs))
         present.update(chain.from_iterable(found) if unaccented else found)
     names = name_anchors(text, False) + phrases_among(syllables, borrowed, borrowed_prefixes)
-    return Features(len(text), _number_anchors(text), names, _symbols(text), present)
+    return Features(len(text), number_anchors(text), names, _symbols(text), present)

@@ -17,7 +17,8 @@ import regex
 from .models import Paragraph
 from .parallel import parallel_map
 from .text import MARKED_LETTERS as _MARKED_LETTERS
-from .text import VI_STRONG_WORD, WORD, is_vi_syllable, looks_english, vietnamese_vocabulary, without_urls
+from .text import (VI_STRONG_WORD, WORD, digit_blind, is_vi_syllable, looks_english, vietnamese_vocabulary,
+                   without_urls)
 
 UNDETERMINED = "und"
 _PENDING = "?"
@@ -47,21 +48,20 @@ _VI_UNACCENTED_FUNCTION_WORDS = frozenset(
     "nhieu dang van chi hoac bi dau sao lai moi roi nhe nha".split())
 
 
-def _detector():
-    """Load langdetect on first use only (it takes about half a second) and seed it."""
-    from langdetect import DetectorFactory
-
-    DetectorFactory.seed = 0
-    from langdetect import detect_langs
-
-    return detect_langs
-
-
 def _langdetect(text: str) -> tuple[str, float]:
+    """langdetect's best language and its probability (seeded, so always the same answer)."""
+    return _langdetect_once(digit_blind(text))
+
+
+@lru_cache(maxsize=4096)
+def _langdetect_once(text: str) -> tuple[str, float]:
+    """Cached: a heading repeated in every section is asked about once (30 ms a question)."""
     from langdetect.lang_detect_exception import LangDetectException
 
+    from .detector import detect_langs
+
     try:
-        best = _detector()(text)[0]
+        best = detect_langs(text)[0]
     except LangDetectException:
         return UNDETERMINED, 0.0
     code = best.lang.split("-")[0]
@@ -299,15 +299,21 @@ def _settle_pending(tags: list[str]) -> list[str]:
 
 
 def tag_paragraphs(paragraphs: list[Paragraph]) -> list[Paragraph]:
-    """Set ``lang`` on every paragraph (in place) and return them."""
-    texts = [p.text for p in paragraphs]
-    tags = parallel_map(classify, texts)
-    borrowed = borrowed_words(texts, tags)
+    """Set ``lang`` on every paragraph (in place) and return them.
+
+    Each distinct text is judged once, digits aside (langdetect blanks them out and no test
+    here reads one; see text.digit_blind): a post repeats its headings, bylines and
+    boilerplate, and a book-length one holds far fewer distinct texts than paragraphs. Only
+    settling by neighbours looks at each paragraph in its place."""
+    keys = [digit_blind(p.text) for p in paragraphs]
+    distinct = list(dict.fromkeys(keys))
+    judged = dict(zip(distinct, parallel_map(classify, distinct)))
+    borrowed = borrowed_words(distinct, [judged[key] for key in distinct])
     if borrowed:  # judge again the lines that hold a borrowed word and were not English
-        for k, text in enumerate(texts):
-            if tags[k] != "en" and not borrowed.isdisjoint(w.lower() for w in WORD.findall(text)):
-                tags[k] = classify(text, borrowed)
-    tags = _settle_pending(tags)
+        for key in distinct:
+            if judged[key] != "en" and not borrowed.isdisjoint(w.lower() for w in WORD.findall(key)):
+                judged[key] = classify(key, borrowed)
+    tags = _settle_pending([judged[key] for key in keys])
     for paragraph, tag in zip(paragraphs, tags):
         paragraph.lang = tag
     return paragraphs

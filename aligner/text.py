@@ -67,6 +67,20 @@ def without_urls(text: str) -> str:
     return text
 
 
+# An ASCII digit other than 0 (see digit_blind); a pattern replaces them several times faster
+# than str.translate on text that is not ASCII.
+_NONZERO_DIGIT = regex.compile("[1-9]")
+
+
+def digit_blind(text: str) -> str:
+    """The text with every ASCII digit written 0 (same length, digits in the same places).
+
+    The key under which work that reads no digit is done once: a post repeats its headings,
+    bylines and boilerplate with other numbers ("Part 3.", "Part 7."), and a book-length one
+    holds far fewer such keys than paragraphs (a 30,000-paragraph post: under a thousand)."""
+    return _NONZERO_DIGIT.sub("0", text)
+
+
 def words(text: str) -> list[str]:
     """Word tokens (letters and marks), URLs and e-mail addresses removed."""
     return WORD.findall(without_urls(text))

@@ -283,3 +283,22 @@ def test_a_second_rendering_that_splits_a_paragraph_keeps_both_parts(vectorise):
     closing = [u for u in result.units if u.src and u.src[0].text == "With respectful greetings,"]
     assert [len(u.tgt) for u in closing] == [1, 1]  # both renderings' closing lines
     assert closing[0].tgt[0].text != closing[1].tgt[0].text
+
+
+def test_paragraphs_that_differ_only_in_numbers_keep_their_own_numbers():
+    from aligner.align.items import document_items
+    from aligner.align.lexicon import lexicon_for
+    from aligner.models import Paragraph
+
+    src = [Paragraph(0, "Room 12 of the museum opens at 9 a.m. in June.", 1, "en"),
+           Paragraph(2, "Room 47 of the museum opens at 9 a.m. in June.", 3, "en"),
+           Paragraph(4, "Room 12 of the museum opens at 9 a.m. in June.", 5, "en")]
+    tgt = [Paragraph(1, "Phòng 47 của bảo tàng mở cửa lúc 9 giờ sáng tháng 6.", 2, "vi"),
+           Paragraph(3, "Phòng 12 của bảo tàng mở cửa lúc 9 giờ sáng tháng 6.", 4, "vi")]
+    src_items, tgt_items, _ = document_items(src, tgt, True, lexicon_for(True))
+    assert {"#12", "#9", "#6"} <= src_items[0].keys() and "#47" not in src_items[0]
+    assert {"#47", "#9", "#6"} <= src_items[1].keys() and "#12" not in src_items[1]
+    assert "#12" in tgt_items[1] and "#47" in tgt_items[0]
+    assert src_items[0] == src_items[2] and src_items[0] is not src_items[2]  # weighed in place, each its own
+    assert {k: v for k, v in src_items[0].items() if k[0] != "#"} == {k: v for k, v in src_items[1].items()
+                                                                     if k[0] != "#"}

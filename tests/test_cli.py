@@ -4,6 +4,8 @@ import csv
 import io
 import json
 import os
+import subprocess
+import sys
 
 import pytest
 from typer.testing import CliRunner
@@ -201,3 +203,20 @@ def test_unknown_format_is_a_usage_error(post):
 def _write(path, data: bytes):
     path.write_bytes(data)
     return path
+
+
+def test_a_short_post_in_tsv_imports_only_what_it_needs(tmp_path):
+    """Start-up is most of a short post's run: aligning ten lines to TSV must not import the
+    table renderer, pydantic (typer's coercion from 0.28 on), numpy (long posts only),
+    langdetect (lines the letters settle), the XML writer or the process pool."""
+    lines = [line for line in (SAMPLES / "library-alternating" / "post.txt").read_text(encoding="utf-8").splitlines()
+             if line.strip()][:10]
+    post = tmp_path / "ten.txt"
+    post.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    probe = ("import sys\nsys.argv = ['align', sys.argv[1], '-f', 'tsv']\nfrom aligner.cli import main\n"
+             "try:\n    main()\nexcept SystemExit:\n    pass\nprint(' '.join(sorted(sys.modules)), file=sys.stderr)\n")
+    done = subprocess.run([sys.executable, "-c", probe, str(post)], capture_output=True, text=True, check=True)
+    loaded = set(done.stderr.split())
+    assert done.stdout.count("\n") == 3  # the three pairs among the ten lines
+    for heavy in ("rich", "pydantic", "numpy", "langdetect", "xml.sax", "concurrent.futures.process"):
+        assert heavy not in loaded

@@ -113,3 +113,39 @@ def test_a_place_word_before_a_name_is_part_of_the_name():
     assert classify("Stop 2: chợ Đồng Xuân") == "en"
     assert classify("Chợ Đồng Xuân") == "vi"
     assert classify("Sáng nay tôi đi chợ Đồng Xuân mua vải.") == "vi"
+
+
+_OTHER_LANGUAGES = ["Der Hafen wurde im Jahr 1954 von der Stadtverwaltung erneuert und erweitert.",
+                    "La bibliothèque est ouverte tous les jours sauf le lundi, de sept heures à neuf heures.",
+                    "El mercado abre a las seis de la mañana y cierra al mediodía los domingos.",
+                    "Thư viện mở cửa từ 7 giờ sáng đến 9 giờ tối mỗi ngày trừ thứ Hai.",
+                    "The library is open from 7 a.m. to 9 p.m. every day except Monday.",
+                    "Библиотека открыта каждый день, кроме понедельника.", "東京の図書館は月曜日休館です。", "12 34"]
+
+
+@pytest.mark.parametrize("text", _OTHER_LANGUAGES)
+def test_the_profiles_read_on_demand_answer_as_langdetect_does(text):
+    from langdetect import DetectorFactory, detect_langs
+    from langdetect.lang_detect_exception import LangDetectException
+
+    from aligner.detector import detect_langs as on_demand
+
+    DetectorFactory.seed = 0
+
+    def answer(detect):
+        try:
+            return [(found.lang, found.prob) for found in detect(text)]
+        except LangDetectException as exc:
+            return str(exc)
+
+    assert answer(on_demand) == answer(detect_langs)
+
+
+def test_texts_that_differ_only_in_digits_are_tagged_alike():
+    texts = ["Part 3. Bánh bèo, bánh nậm, bánh lọc: the steamed trio", "Bếp Ba Chị Em, kiệt 21 Kim Long, open "
+             "from 7 p.m. to 11 p.m., closed on Tuesdays.", "Der Hafen wurde im Jahr 1954 erneuert und erweitert."]
+    for text in texts:
+        other = text.translate(str.maketrans("0123456789", "9876543210"))
+        assert classify(other) == classify(text)
+        first, second = _tags(text, other)
+        assert first == second

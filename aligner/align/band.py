@@ -61,11 +61,19 @@ class BandScorer(ScorerBase):
         return {kind: self.tables.unit_weight(k) for k, kind in enumerate(KINDS)}
 
     def pair_tallies(self, pairs: list[tuple[int, int]]) -> list[Tally]:
-        src = np.array([i for i, _ in pairs], dtype=np.int64)
-        tgt = np.array([j for _, j in pairs], dtype=np.int64)
-        src_hit, src_total, tgt_hit, tgt_total = (x.T.tolist() for x in self.tables.bead_tallies(src, 1, tgt, 1))
-        return [{kind: (src_hit[p][k], src_total[p][k], tgt_hit[p][k], tgt_total[p][k]) for k, kind in enumerate(KINDS)}
-                for p in range(len(pairs))]
+        """The tally of each pair; a pair asked for twice (the confidence passes ask for a pair's
+        neighbours, and neighbours overlap) is counted once and its tally shared (read only)."""
+        distinct = list(dict.fromkeys(pairs))
+        found: dict[tuple[int, int], Tally] = {}
+        step = self.settings.tally_batch  # each pair's tally is its own: batches bound the memory only
+        for start in range(0, len(distinct), step):
+            batch = distinct[start:start + step]
+            src = np.array([i for i, _ in batch], dtype=np.int64)
+            tgt = np.array([j for _, j in batch], dtype=np.int64)
+            counts = self.tables.bead_tallies(src, 1, tgt, 1)
+            per_kind = [zip(*(x[k].tolist() for x in counts)) for k in range(len(KINDS))]
+            found.update(zip(batch, (dict(zip(KINDS, kinds)) for kinds in zip(*per_kind))))
+        return [found[pair] for pair in pairs]
 
     def content(self, hit: np.ndarray, total: np.ndarray, side: str = "both") -> np.ndarray:
         """model.content over arrays (2 kinds × beads), in the same order of operations."""

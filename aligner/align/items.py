@@ -10,11 +10,13 @@ is set membership. Both scorers (score.py, band.py) are built from these.
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from functools import partial
 
-from ..features import Features, borrowed_phrases, phrase_prefixes, target_features
+from ..features import Features, borrowed_phrases, number_anchors, phrase_prefixes, target_features
 from ..models import Paragraph
 from ..parallel import parallel_map
+from ..text import digit_blind
 from .lexicon import Lexicon
 
 # Kinds of evidence: "hard" anchors (numbers, names) nearly always survive translation, so a
@@ -41,57 +43,82 @@ def carried_over(key: str) -> bool:
     return key[0] in "#@$"
 
 
+@dataclass
+class SideFeatures:
+    """The features of one side's paragraphs, each distinct text read once.
+
+    Paragraphs whose texts differ only in their digits (see text.digit_blind) share one
+    Features (``shared``, by key) for all that reads no digit; each paragraph's numbers are
+    read from its own text (``numbers``)."""
+
+    keys: list[str]
+    numbers: list[set[str]]
+    shared: dict[str, Features]
+
+
 def side_features(paragraphs: list[Paragraph], english: bool, lexicon: Lexicon,
-                  borrowed: frozenset[str] = frozenset()) -> list[Features]:
+                  borrowed: frozenset[str] = frozenset()) -> SideFeatures:
     """Numbers, names, marks and lexicon words of each paragraph of one side; ``borrowed``:
     the Vietnamese phrases the English side keeps, for the Vietnamese side to look for."""
     texts = [p.text for p in paragraphs]
+    keys = list(map(digit_blind, texts))
+    distinct = list(dict.fromkeys(keys))
     if english and lexicon.forward:
-        return parallel_map(lexicon.source_features, texts)
-    if not lexicon.forward:
-        return parallel_map(partial(target_features, table={}, lengths=()), texts)
-    table, lengths = lexicon.table
-    return parallel_map(partial(target_features, table=table, lengths=lengths, plain_table=lexicon.plain_table,
-                                borrowed=borrowed, borrowed_prefixes=phrase_prefixes(borrowed)), texts)
+        function = lexicon.source_features
+    elif not lexicon.forward:
+        function = partial(target_features, table={}, lengths=())
+    else:
+        table, lengths = lexicon.table
+        function = partial(target_features, table=table, lengths=lengths, plain_table=lexicon.plain_table,
+                           borrowed=borrowed, borrowed_prefixes=phrase_prefixes(borrowed))
+    shared = dict(zip(distinct, parallel_map(function, distinct)))
+    for key, found in shared.items():  # the key's digits are all 0: keep the numbers its words give ("May")
+        found.numbers -= number_anchors(key)
+    numbers = [shared[key].numbers | number_anchors(text) for key, text in zip(keys, texts)]
+    return SideFeatures(keys, numbers, shared)
 
 
-def with_borrowed_phrases(english: list[Paragraph], features: list[Features]) -> frozenset[str]:
-    """Add to each English paragraph's names the Vietnamese phrases it keeps (see
+def with_borrowed_phrases(english: SideFeatures) -> frozenset[str]:
+    """Add to each English text's names the Vietnamese phrases it keeps (see
     features.borrowed_phrases), and return their keys for the Vietnamese side to look for:
     none in most posts, which then look for nothing."""
     wanted: set[str] = set()
-    for paragraph, f in zip(english, features):
-        found = borrowed_phrases(paragraph.text)
+    for key, f in english.shared.items():
+        found = borrowed_phrases(key)
         f.names.extend(found)
         wanted.update(keys[0] for keys in found)
     return frozenset(wanted)
 
 
-def shared_anchors(src: list[Features], tgt: list[Features]) -> tuple[set[str], set[str]]:
+def shared_anchors(src: SideFeatures, tgt: SideFeatures) -> tuple[set[str], set[str]]:
     """Numbers and name keys found on both sides: only those can be evidence."""
-    numbers = set().union(*(f.numbers for f in src)) & set().union(*(f.numbers for f in tgt)) if src and tgt else set()
-    names = {k for f in src for keys in f.names for k in keys} & {k for f in tgt for keys in f.names for k in keys}
+    numbers = set().union(*src.numbers) & set().union(*tgt.numbers) if src.keys and tgt.keys else set()
+    names = ({k for f in src.shared.values() for keys in f.names for k in keys}
+             & {k for f in tgt.shared.values() for keys in f.names for k in keys})
     return numbers, names
 
 
-def paragraph_items(features: list[Features | None], numbers: set[str], names: set[str],
-                    side: str) -> list[dict[str, float]]:
-    """Items of every paragraph (see items_of), letting each paragraph's features go once read,
-    so a book-length post never holds both at once."""
+def paragraph_items(side: SideFeatures, numbers: set[str], names: set[str], prefix: str) -> list[dict[str, float]]:
+    """Item → share of one unit of evidence it carries, for every paragraph: its numbers
+    ("#1959"), then what its text shares with every paragraph of the same key, made once per
+    key. Each paragraph gets a dict of its own (the evidence weighs them in place)."""
     found: list[dict[str, float]] = []
     prefixed: dict[str, str] = {}
-    for k, f in enumerate(features):
-        found.append(items_of(f, numbers, names, side, prefixed))
-        features[k] = None
+    rest: dict[str, dict[str, float]] = {}
+    for key, own in zip(side.keys, side.numbers):
+        if key not in rest:
+            rest[key] = word_items(side.shared[key], names, prefix, prefixed)
+        items = dict.fromkeys(["#" + n for n in sorted(own & numbers)], 1.0)
+        items.update(rest[key])
+        found.append(items)
     return found
 
 
-def items_of(f: Features, numbers: set[str], names: set[str], side: str, prefixed: dict[str, str]) -> dict[str, float]:
-    """Item → share of one unit of evidence it carries (the keys of one name share one).
-    ``prefixed`` keeps each lexical item's key ("s:year"), made once per post."""
+def word_items(f: Features, names: set[str], side: str, prefixed: dict[str, str]) -> dict[str, float]:
+    """A paragraph's items other than its numbers: names (the keys of one name share one unit of
+    evidence), marks and lexicon words. ``prefixed`` keeps each lexical item's key ("s:year"),
+    made once per post."""
     items: dict[str, float] = {}
-    for n in sorted(f.numbers & numbers):
-        items["#" + n] = 1.0
     for keys in f.names:
         kept = [k for k in keys if k in names]
         for k in kept:
@@ -114,7 +141,7 @@ def document_items(src: list[Paragraph], tgt: list[Paragraph], src_is_english: b
     to make it so."""
     english, vietnamese = (src, tgt) if src_is_english else (tgt, src)
     english_f = side_features(english, True, lexicon)
-    wanted = with_borrowed_phrases(english, english_f) if lexicon.forward else frozenset()
+    wanted = with_borrowed_phrases(english_f) if lexicon.forward else frozenset()
     vietnamese_f = side_features(vietnamese, False, lexicon, wanted)
     src_f, tgt_f = (english_f, vietnamese_f) if src_is_english else (vietnamese_f, english_f)
     swapped = not src_is_english and bool(lexicon.forward)

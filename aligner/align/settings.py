@@ -71,6 +71,9 @@ class Settings:
     guide_margin: int = 6
     # Long posts score their corridor with numpy this many rows at a time (bounded memory).
     band_block_rows: int = 4096
+    # ... and count the tallies of scattered pairs (the confidence passes ask for hundreds of
+    # thousands on a book) this many pairs at a time, for the same reason.
+    tally_batch: int = 16_384
 
 
 DEFAULT_SETTINGS = Settings()

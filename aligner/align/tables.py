@@ -24,8 +24,10 @@ from .items import carried_over, item_kind
 
 def _search(codes: np.ndarray, needles: np.ndarray, side: str) -> np.ndarray:
     """np.searchsorted with the needles sorted first: each search then starts where the last
-    one ended and memory is read in order, several times faster on long tables."""
-    order = np.argsort(needles, kind="stable")
+    one ended and memory is read in order, several times faster on long tables. Equal needles
+    find the same place, so their order among themselves does not matter: the sort need not be
+    stable (the unstable one is about three times faster)."""
+    order = np.argsort(needles)
     found = np.empty(len(needles), dtype=np.int64)
     found[order] = np.searchsorted(codes, needles[order], side)
     return found

@@ -163,7 +163,6 @@ def _write_pairs(chosen: str, done: list[tuple[str, Alignment]], files: list[str
     """Write the alignments in the chosen format: one table per file, two Moses files, or one stream."""
     from ..batch import combined
     from ..export import STREAMING, WRITERS, moses_files, write_many, xml_forbidden_count
-    from ..render import alignment_view
     from ..selection import selected_units
 
     alignments = [a for _, a in done]
@@ -175,6 +174,8 @@ def _write_pairs(chosen: str, done: list[tuple[str, Alignment]], files: list[str
     if dropped:
         note(f"dropped {dropped} characters that XML does not allow", shown.quiet)
     if chosen == "table":
+        from ..render import alignment_view
+
         for name, alignment in done:
             if not single:
                 console().rule(name)

@@ -100,7 +100,9 @@ def usage_error_line(exc: BaseException) -> Optional[str]:
         return None
     message = exc.format_message().replace("Value error, ", "").rstrip(".")
     param = getattr(exc, "param", None)
-    choices = param.type_descriptor.choices if isinstance(exc, typer.BadParameter) and param is not None else None
+    # The accepted values: click's Choice type, or a newer typer's type descriptor.
+    kind = getattr(param, "type_descriptor", None) or getattr(param, "type", None)
+    choices = getattr(kind, "choices", None) if isinstance(exc, typer.BadParameter) else None
     if choices:
         import re
 
