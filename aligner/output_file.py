@@ -57,7 +57,7 @@ def write_output(target: Path, pieces: Iterable[str], sources: Iterable[str]) ->
     except FileNotFoundError:
         info = None
     except OSError as exc:
-        raise AlignerError(_reason(target, exc)) from None
+        raise AlignerError(write_failure_reason(target, exc)) from None
     if info is not None and (info.st_dev, info.st_ino) in input_identities(sources):
         raise AlignerError(f"{target}: refusing to overwrite the input file")
     if info is not None and stat.S_ISDIR(info.st_mode):
@@ -73,7 +73,7 @@ def write_output(target: Path, pieces: Iterable[str], sources: Iterable[str]) ->
     except BrokenPipeError:
         raise  # the reader of a FIFO went away: the CLI ends quietly, as for standard output
     except OSError as exc:
-        raise AlignerError(_reason(target, exc)) from None
+        raise AlignerError(write_failure_reason(target, exc)) from None
 
 
 def _named_descriptor(target: Path) -> int | None:
@@ -179,7 +179,7 @@ def _write_bytes(handle: int, data: bytes) -> None:
         view = view[os.write(handle, view):]
 
 
-def _reason(target: Path, exc: OSError) -> str:
+def write_failure_reason(target: Path, exc: OSError) -> str:
     """One line naming the path and why it could not be written."""
     if exc.errno in (errno.EACCES, errno.EPERM):
         return f"{target}: permission denied"

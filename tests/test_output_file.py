@@ -302,4 +302,4 @@ def test_the_documented_error_table_lists_every_output_and_language_message():
 ])
 def test_each_write_failure_is_worded_with_the_path_and_the_reason(code, wanted):
     # The wording of failures no test here can cause as root (a read-only folder or file system).
-    assert output_file._reason(Path("out.tsv"), OSError(code, os.strerror(code))) == wanted
+    assert output_file.write_failure_reason(Path("out.tsv"), OSError(code, os.strerror(code))) == wanted
