@@ -45,3 +45,11 @@ def test_the_gap_prior_follows_how_much_of_the_post_is_translated():
     half = gap_odds(100, 100, 50, 50)
     assert fully > 3 > half
     assert abs(half) < 0.1  # as many paragraphs alone as paired: no lean
+
+
+def test_a_lone_line_right_after_a_lone_line_of_the_other_language_is_a_gap():
+    """Alternating pairs, and between two of them a heading and its free translation."""
+    document = _document("EV" + "EV" + "EV")
+    beads = [((0,), (0,), 9.0), ((2,), (2,), 9.0)]
+    assert enclosed_gaps(beads, [9.0, 9.0], {0, 2}, {0, 2}, document) == [([1], [1])]
+    assert enclosed_gaps(beads, [9.0, -1.0], {0, 2}, {0, 2}, document) == []  # the pair after rests on its place

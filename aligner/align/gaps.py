@@ -31,7 +31,8 @@ def enclosed_gaps(beads: list[Bead], own: list[float], paired_src: set[int], pai
                   document: Document) -> list[tuple[list[int], list[int]]]:
     """The lone source and target paragraphs between each two consecutive beads (in order on
     both sides), where both sides have some and stand in the same place of a block of lines
-    translated by a block (see _same_place): where a monotone translation must have put them.
+    translated by a block (see _same_place), or side by side (see _side_by_side): where a
+    monotone translation must have put them.
     A bead that places the gap must rest on its words (``own``: each bead's layout-free gain
     is positive): one paired by its place alone proves no block is translated there."""
     ordered = sorted(zip(beads, own), key=lambda item: item[0][0][0])
@@ -43,11 +44,22 @@ def enclosed_gaps(beads: list[Bead], own: list[float], paired_src: set[int], pai
         tgt = [j for j in range(before[1][-1] + 1, after[1][0]) if j not in paired_tgt]
         if not (src and tgt):
             continue
-        shared_before = _runs_shared(before, src, tgt, document) if gain_before > 0 else (False, False)
-        shared_after = _runs_shared(after, src, tgt, document) if gain_after > 0 else (False, False)
-        if _same_place(shared_before, shared_after):
+        runs = _runs_shared(before, src, tgt, document), _runs_shared(after, src, tgt, document)
+        shared_before = runs[0] if gain_before > 0 else (False, False)
+        shared_after = runs[1] if gain_after > 0 else (False, False)
+        alone = not any(runs[0] + runs[1]) and gain_before > 0 and gain_after > 0
+        if _same_place(shared_before, shared_after) or (alone and _side_by_side(src, tgt, document)):
             gaps.append((src, tgt))
     return gaps
+
+
+def _side_by_side(src: list[int], tgt: list[int], document: Document) -> bool:
+    """One lone paragraph on each side, the one right after the other in the post: in a post
+    that alternates between the languages, a short heading and its free translation ("Getting
+    there" / "Đường đi") between two pairs. (Asked only where neither stands in a run of the
+    beads around them: a lone reply at the end of one post and a lone question at the start of
+    the next are no pair.)"""
+    return len(src) == 1 and len(tgt) == 1 and abs(document.src[src[0]].index - document.tgt[tgt[0]].index) == 1
 
 
 def _runs_shared(bead: Bead, src: list[int], tgt: list[int], document: Document) -> tuple[bool, bool]:
