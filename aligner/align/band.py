@@ -75,6 +75,20 @@ class BandScorer(ScorerBase):
             found.update(zip(batch, (dict(zip(KINDS, kinds)) for kinds in zip(*per_kind))))
         return [found[pair] for pair in pairs]
 
+    def pair_gains(self, pairs: list[tuple[int, int]]) -> list[float]:
+        """Gains of one-to-one pairs without the layout term, a batch of pairs at a time (the
+        confidence passes ask for hundreds of thousands on a book); each distinct pair once."""
+        distinct = list(dict.fromkeys(pairs))
+        found: dict[tuple[int, int], float] = {}
+        step = self.settings.tally_batch
+        for start in range(0, len(distinct), step):
+            batch = distinct[start:start + step]
+            src = np.array([i for i, _ in batch], dtype=np.int64)
+            tgt = np.array([j for _, j in batch], dtype=np.int64)
+            gains = self.gains(self.tables.bead_tallies(src, 1, tgt, 1), src, tgt, 1, 1, layout=False)
+            found.update(zip(batch, gains.tolist()))
+        return [found[pair] for pair in pairs]
+
     def content(self, hit: np.ndarray, total: np.ndarray, side: str = "both") -> np.ndarray:
         """model.content over arrays (2 kinds × beads), in the same order of operations."""
         value = 0.0
