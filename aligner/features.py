@@ -111,9 +111,10 @@ def borrowed_phrases(text: str) -> list[list[str]]:
     return found
 
 
+@lru_cache(maxsize=8)
 def phrase_prefixes(wanted: frozenset[str]) -> frozenset[str]:
     """Every beginning of every wanted phrase key, so a paragraph's runs can be grown only while
-    they may still become one."""
+    they may still become one (cached: every paragraph of a post asks with the same keys)."""
     return frozenset(key[:n] for key in wanted for n in range(1, len(key) + 1))
 
 
@@ -216,8 +217,7 @@ def is_unaccented(tokens: list[str]) -> bool:
 
 
 def target_features(text: str, table: PhraseTable, lengths: tuple[int, ...],
-                    plain_table: PlainPhraseTable | None = None, borrowed: frozenset[str] = frozenset(),
-                    borrowed_prefixes: frozenset[str] = frozenset()) -> Features:
+                    plain_table: PlainPhraseTable | None = None, borrowed: frozenset[str] = frozenset()) -> Features:
     """Features of a Vietnamese paragraph; lexical items are lexicon renderings present in it.
 
     Every run of n syllables, for each phrase length n (see phrase_table), is looked up; the
@@ -225,7 +225,7 @@ def target_features(text: str, table: PhraseTable, lengths: tuple[int, ...],
     paragraph typed without accents is looked up by its bare syllables in ``plain_table``, and
     holds every rendering they may stand for (chance matches are weighed by the model).
     ``borrowed``: the keys of the Vietnamese phrases the English side keeps (borrowed_phrases),
-    looked for here as names (``borrowed_prefixes``: see phrase_prefixes)."""
+    looked for here as names."""
     syllables = [t.lower() for t in words(text)]
     unaccented = plain_table is not None and bool(syllables) and is_unaccented(syllables)
     keys, lookup = ([name_key(s) for s in syllables], plain_table) if unaccented else (syllables, table)
@@ -234,5 +234,5 @@ def target_features(text: str, table: PhraseTable, lengths: tuple[int, ...],
         runs = keys if n == 1 else zip(*(keys[k:] for k in range(n)))
         found = map(lookup.__getitem__, filter(lookup.__contains__, runs))
         present.update(chain.from_iterable(found) if unaccented else found)
-    names = name_anchors(text, False) + phrases_among(syllables, borrowed, borrowed_prefixes)
+    names = name_anchors(text, False) + phrases_among(syllables, borrowed, phrase_prefixes(borrowed))
     return Features(len(text), number_anchors(text), names, _symbols(text), present)

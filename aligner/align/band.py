@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import numpy as np
 
@@ -60,33 +60,32 @@ class BandScorer(ScorerBase):
     def unit_weights(self) -> dict[str, float]:
         return {kind: self.tables.unit_weight(k) for k, kind in enumerate(KINDS)}
 
-    def pair_tallies(self, pairs: list[tuple[int, int]]) -> list[Tally]:
-        """The tally of each pair; a pair asked for twice (the confidence passes ask for a pair's
-        neighbours, and neighbours overlap) is counted once and its tally shared (read only)."""
+    def pair_batches(self, pairs: list[tuple[int, int]]) -> Iterator[tuple[list[tuple[int, int]], np.ndarray,
+                                                                          np.ndarray, tuple[np.ndarray, ...]]]:
+        """The distinct pairs asked for (the confidence passes ask for a pair's neighbours, and
+        neighbours overlap), a batch at a time with their source and target ids and tallies:
+        each pair's tally is its own, so batches only bound the memory of a book's many asks."""
         distinct = list(dict.fromkeys(pairs))
-        found: dict[tuple[int, int], Tally] = {}
-        step = self.settings.tally_batch  # each pair's tally is its own: batches bound the memory only
-        for start in range(0, len(distinct), step):
-            batch = distinct[start:start + step]
-            src = np.array([i for i, _ in batch], dtype=np.int64)
-            tgt = np.array([j for _, j in batch], dtype=np.int64)
-            counts = self.tables.bead_tallies(src, 1, tgt, 1)
-            per_kind = [zip(*(x[k].tolist() for x in counts)) for k in range(len(KINDS))]
-            found.update(zip(batch, (dict(zip(KINDS, kinds)) for kinds in zip(*per_kind))))
-        return [found[pair] for pair in pairs]
-
-    def pair_gains(self, pairs: list[tuple[int, int]]) -> list[float]:
-        """Gains of one-to-one pairs without the layout term, a batch of pairs at a time (the
-        confidence passes ask for hundreds of thousands on a book); each distinct pair once."""
-        distinct = list(dict.fromkeys(pairs))
-        found: dict[tuple[int, int], float] = {}
         step = self.settings.tally_batch
         for start in range(0, len(distinct), step):
             batch = distinct[start:start + step]
             src = np.array([i for i, _ in batch], dtype=np.int64)
             tgt = np.array([j for _, j in batch], dtype=np.int64)
-            gains = self.gains(self.tables.bead_tallies(src, 1, tgt, 1), src, tgt, 1, 1, layout=False)
-            found.update(zip(batch, gains.tolist()))
+            yield batch, src, tgt, self.tables.bead_tallies(src, 1, tgt, 1)
+
+    def pair_tallies(self, pairs: list[tuple[int, int]]) -> list[Tally]:
+        """The tally of each pair; a pair asked for twice shares one tally (read only)."""
+        found: dict[tuple[int, int], Tally] = {}
+        for batch, _, _, counts in self.pair_batches(pairs):
+            per_kind = [zip(*(x[k].tolist() for x in counts)) for k in range(len(KINDS))]
+            found.update(zip(batch, (dict(zip(KINDS, kinds)) for kinds in zip(*per_kind))))
+        return [found[pair] for pair in pairs]
+
+    def pair_gains(self, pairs: list[tuple[int, int]]) -> list[float]:
+        """Gains of one-to-one pairs without the layout term, from the array gains."""
+        found: dict[tuple[int, int], float] = {}
+        for batch, src, tgt, counts in self.pair_batches(pairs):
+            found.update(zip(batch, self.gains(counts, src, tgt, 1, 1, layout=False).tolist()))
         return [found[pair] for pair in pairs]
 
     def content(self, hit: np.ndarray, total: np.ndarray, side: str = "both") -> np.ndarray:

@@ -98,11 +98,12 @@ def bead_confidences(beads: Sequence[Bead], own_gains: Sequence[float], n_src: i
     asks = []
     for k, bead in enumerate(beads):
         candidates = _bead_rivals(bead, n_src, n_tgt) + _lone_copy_rivals(bead, copies, holders)
-        rivals = [(pair, _displaced(bead, pair, holders, beads, k)) for pair in dict.fromkeys(candidates)]
+        rivals = [(pair, _displaced(bead, k, pair, holders, beads)) for pair in dict.fromkeys(candidates)]
         asks.append((rivals, _bead_parts(bead)))
-    flat = [pair for rivals, parts in asks for pair in
-            [r for r, _ in rivals] + [swap for _, (_, swap) in rivals if swap] + [p for rest in parts for p in rest]]
-    gains = dict(zip(flat, pair_gains(flat)))
+    flat = dict.fromkeys(pair for rivals, parts in asks for pair in
+                         [r for r, _ in rivals] + [swap for _, (_, swap) in rivals if swap] +
+                         [p for rest in parts for p in rest])
+    gains = dict(zip(flat, pair_gains(list(flat))))
     scores = []
     for own, (rivals, parts) in zip(own_gains, asks):
         rival = max([_rival_value(pair, displaced, swap, gains, own_gains) for pair, (displaced, swap) in rivals],
@@ -125,14 +126,15 @@ def _holders(beads: Sequence[Bead]) -> tuple[dict[int, int], dict[int, int]]:
     return src, tgt
 
 
-def _displaced(bead: Bead, rival: tuple[int, int], holders: tuple[dict[int, int], dict[int, int]],
-               beads: Sequence[Bead], own: int) -> tuple[int | None, tuple[int, int] | None]:
-    """The bead a rival pair takes a paragraph from (None when that paragraph is alone), and,
-    when both are one-to-one, the pair their two leftover paragraphs would make instead."""
+def _displaced(bead: Bead, index: int, rival: tuple[int, int], holders: tuple[dict[int, int], dict[int, int]],
+               beads: Sequence[Bead]) -> tuple[int | None, tuple[int, int] | None]:
+    """The bead a rival pair of bead number ``index`` takes a paragraph from (None when that
+    paragraph is alone), and, when both are one-to-one, the pair their two leftover paragraphs
+    would make instead."""
     i, j = rival
     src_ids, tgt_ids, _ = bead
     taken_from = holders[1].get(j) if i in src_ids else holders[0].get(i)
-    if taken_from is None or taken_from == own:
+    if taken_from is None or taken_from == index:
         return None, None
     other_src, other_tgt, _ = beads[taken_from]
     if len(src_ids) + len(tgt_ids) > 2 or len(other_src) + len(other_tgt) > 2:

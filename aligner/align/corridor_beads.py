@@ -4,18 +4,31 @@ a time: what the numpy scorer (band.py) hands the search instead of scoring cell
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import numpy as np
 
+from .document import Document
 from .score import Candidate
-from .tables import Band
-
-if TYPE_CHECKING:
-    from .band import BandScorer
+from .settings import Settings
+from .tables import Band, ItemTables
 
 
-def corridor_beads(scorer: BandScorer, corridor: list[tuple[int, int]], layout: bool,
+class ArrayScorer(Protocol):
+    """What a corridor's beads are read from: the numpy scorer (band.BandScorer), which hands
+    itself over when the search asks it for a corridor's rows."""
+
+    document: Document
+    settings: Settings
+    tables: ItemTables
+
+    def part_values(self, side: int) -> tuple[np.ndarray, np.ndarray]: ...
+
+    def gains(self, tallies: tuple[np.ndarray, ...], i: np.ndarray, j: np.ndarray, src_count: int, tgt_count: int,
+              layout: bool) -> np.ndarray: ...
+
+
+def corridor_beads(scorer: ArrayScorer, corridor: list[tuple[int, int]], layout: bool,
                    merges: bool) -> dict[int, list[Candidate]]:
     """Per row, the beads ending there whose gain is positive, in the order diagonal, 2-1, 1-2
     (the order in which the search settles ties). A merge is scored only where each of its
@@ -57,7 +70,7 @@ def _band_of(lo: np.ndarray, hi: np.ndarray, m: int, merges: bool) -> Band:
     return Band(low, np.maximum(np.maximum.accumulate(high), low - 1))
 
 
-def _merge_beads(scorer: BandScorer, band: Band, block: tuple, layout: bool,
+def _merge_beads(scorer: ArrayScorer, band: Band, block: tuple, layout: bool,
                  merged: dict[int, dict[int, list[Candidate]]]) -> None:
     """Add the 2-1 and 1-2 beads of a block of rows whose gain is positive to ``merged``, where
     both parts prove themselves (``proves``: per cell, does its source, its target paragraph

@@ -13,7 +13,7 @@ import sys
 from dataclasses import dataclass
 from functools import partial
 
-from ..features import Features, borrowed_phrases, number_anchors, phrase_prefixes, target_features
+from ..features import Features, borrowed_phrases, number_anchors, target_features
 from ..models import Paragraph
 from ..parallel import parallel_map
 from ..text import digit_blind
@@ -70,7 +70,7 @@ def side_features(paragraphs: list[Paragraph], english: bool, lexicon: Lexicon,
     else:
         table, lengths = lexicon.table
         function = partial(target_features, table=table, lengths=lengths, plain_table=lexicon.plain_table,
-                           borrowed=borrowed, borrowed_prefixes=phrase_prefixes(borrowed))
+                           borrowed=borrowed)
     shared = dict(zip(distinct, parallel_map(function, distinct)))
     for key, found in shared.items():  # the key's digits are all 0: keep the numbers its words give ("May")
         found.numbers -= number_anchors(key)
