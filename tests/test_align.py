@@ -92,9 +92,12 @@ def test_language_pair_can_be_reversed():
 PAIR_BY_PAIR = Settings(vectorise_cells=10**12)
 WITH_NUMPY = Settings(vectorise_cells=0)
 
-# Samples the aligner does not yet meet the bar on, at the F1 they reach: a ratchet. In the forum,
-# a translation goes to a quoted copy of its source (the copy and the original are alike).
-KNOWN_SHORTFALL: dict[str, float] = {"forum-replies-numbers": 0.92}
+# Every sample must reach this link F1 (issue 11's bar for each sample).
+SAMPLE_F1_BAR = 0.97
+# Samples the aligner does not yet meet the bar on, at the F1 they reach: a ratchet. In the
+# alternating library post, an English reader comment and a Vietnamese one whose first sentence
+# says the same thing are paired.
+KNOWN_SHORTFALL: dict[str, float] = {"library-alternating": 0.96}
 
 
 @pytest.mark.parametrize("case", SAMPLE_CASES, ids=lambda p: p.name)
@@ -102,7 +105,7 @@ def test_samples_align_close_to_their_gold(case):
     atoms, gold, untranslated = gold_links(case)
     result = align_file(case_doc(case))
     predicted, predicted_untranslated = predicted_links(result, atoms)
-    assert link_f1(predicted, gold) >= KNOWN_SHORTFALL.get(case.name, 0.95)
+    assert link_f1(predicted, gold) >= KNOWN_SHORTFALL.get(case.name, SAMPLE_F1_BAR)
     # Known miss: in library-alternating an English reader comment and a Vietnamese one that
     # paraphrases its first sentence are paired; everything else untranslated must be found.
     found = len(untranslated & predicted_untranslated) / len(untranslated) if untranslated else 1.0

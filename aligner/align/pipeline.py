@@ -7,7 +7,7 @@
     search     the search with the layout term, in a corridor around the first path
     merges     merges grown past two paragraphs
     renderings leftover target runs paired again as a second rendering
-    rearrange  local swaps, crossed leftovers and enclosed gaps, inside reader comments
+    rearrange  copies, local swaps, crossed leftovers and enclosed gaps, inside reader comments
     confidence the probability that each unit is right
     units      beads turned into units in document order
 """
@@ -21,6 +21,7 @@ from contextlib import contextmanager
 from ..dictionary import Dictionary
 from ..models import AlignedUnit, Paragraph
 from .confidence import bead_confidences, copies_of
+from .copies import settle_copies
 from .document import document_of
 from .estimate import estimate_null, learn_from
 from .evidence import Evidence
@@ -131,11 +132,12 @@ def within_comments(scorer: Scorer, beads: list[Bead]) -> list[Bead]:
 
 
 def rearranged(scorer: Scorer, beads: list[Bead], extra: list[Bead]) -> tuple[list[Bead], list[float]]:
-    """The beads after the local swaps and crossed leftovers their words ask for (see swaps.py)
-    and the pairs of enclosed gaps (see gaps.py; ``extra``: a second rendering's beads, whose
+    """The beads after settling identical copies (see copies.py), the local swaps and crossed
+    leftovers their words ask for (see swaps.py) and the pairs of enclosed gaps (see gaps.py; ``extra``: a second rendering's beads, whose
     paragraphs are taken), kept inside reader comments, with each bead's layout-free gain."""
     doc, penalty = scorer.document, scorer.settings.merge_penalty
     own = [scorer.layout_free(b) for b in beads]
+    beads = settle_copies(beads, copies_of([p.text for p in doc.src], [p.text for p in doc.tgt]), doc)
     beads, own = take_local_swaps(beads, own, scorer.pair_gains, penalty)
     beads, own = pair_crossed_leftovers(beads, own, [p.index for p in doc.src], [p.index for p in doc.tgt],
                                         scorer.pair_gains, penalty)
