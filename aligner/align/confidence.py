@@ -59,30 +59,50 @@ def _bead_parts(bead: Bead) -> list[list[tuple[int, int]]]:
     return rests
 
 
-# Per side, each paragraph that has an identical copy on its side: paragraph → its copies.
+# Per side, each paragraph that has an identical copy on its side: paragraph → every paragraph
+# of that text in order, itself included (one list, shared by all of them).
 Copies = tuple[dict[int, list[int]], dict[int, list[int]]]
 
 
 def copies_of(src_texts: Sequence[str], tgt_texts: Sequence[str]) -> Copies:
-    """The paragraphs of each side whose text occurs more than once on that side."""
+    """The paragraphs of each side whose text occurs more than once on that side. One list per
+    text, not one per paragraph: a line repeated in every section of a book would otherwise
+    make a list of all the others for each of its thousands of copies."""
     def side(texts: Sequence[str]) -> dict[int, list[int]]:
         where: dict[str, list[int]] = {}
         for k, text in enumerate(texts):
             where.setdefault(text, []).append(k)
-        return {k: [c for c in ids if c != k] for ids in where.values() if len(ids) > 1 for k in ids}
+        return {k: ids for ids in where.values() if len(ids) > 1 for k in ids}
     return side(src_texts), side(tgt_texts)
 
 
-def _lone_copy_rivals(bead: Bead, copies: Copies, holders: tuple[dict[int, int], dict[int, int]]) -> list[tuple[int, int]]:
-    """A one-to-one bead's paragraphs paired with an identical copy of the other paragraph that
+class _LoneCopies:
+    """The copies of each repeated text that no bead holds, found once per text."""
+
+    def __init__(self, copies: Copies, holders: tuple[dict[int, int], dict[int, int]]) -> None:
+        self.copies, self.holders = copies, holders
+        self.found: dict[tuple[int, int], list[int]] = {}
+
+    def of(self, side: int, paragraph: int) -> list[int]:
+        group = self.copies[side].get(paragraph)
+        if group is None:
+            return []
+        key = (side, group[0])
+        if key not in self.found:
+            self.found[key] = [c for c in group if c not in self.holders[side]]
+        return self.found[key]
+
+
+def _lone_copy_rivals(bead: Bead, lone_copies: _LoneCopies) -> list[tuple[int, int]]:
+    """A one-to-one bead's paragraph paired with an identical copy of the other paragraph that
     no bead holds: the words cannot tell the copies apart (a post quoting an earlier one), so
-    only the place chose this one."""
+    only the place chose this one. Every such copy gains the same (its text is the same), so
+    the first one stands for all."""
     src_ids, tgt_ids, _ = bead
     if len(src_ids) + len(tgt_ids) != 2:
         return []
     (i,), (j,) = src_ids, tgt_ids
-    return ([(i, c) for c in copies[1].get(j, []) if c not in holders[1]] +
-            [(c, j) for c in copies[0].get(i, []) if c not in holders[0]])
+    return ([(i, c) for c in lone_copies.of(1, j)[:1]] + [(c, j) for c in lone_copies.of(0, i)[:1]])
 
 
 def bead_confidences(beads: Sequence[Bead], own_gains: Sequence[float], n_src: int, n_tgt: int,
@@ -95,9 +115,10 @@ def bead_confidences(beads: Sequence[Bead], own_gains: Sequence[float], n_src: i
     leftover paragraphs would make. Two neighbours that look alike each rival the other's
     translation, yet only the assignment as a whole can be wrong."""
     holders = _holders(beads)
+    lone_copies = _LoneCopies(copies, holders)
     asks = []
     for k, bead in enumerate(beads):
-        candidates = _bead_rivals(bead, n_src, n_tgt) + _lone_copy_rivals(bead, copies, holders)
+        candidates = _bead_rivals(bead, n_src, n_tgt) + _lone_copy_rivals(bead, lone_copies)
         rivals = [(pair, _displaced(bead, k, pair, holders, beads)) for pair in dict.fromkeys(candidates)]
         asks.append((rivals, _bead_parts(bead)))
     flat = dict.fromkeys(pair for rivals, parts in asks for pair in

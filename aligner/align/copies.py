@@ -14,6 +14,9 @@ sits among that section's pairs, so the copy of another section never agrees bet
 
 from __future__ import annotations
 
+import math
+from bisect import bisect_left, bisect_right
+
 from .confidence import Bead, Copies
 from .document import Document
 
@@ -44,17 +47,18 @@ def _agreeing_neighbours(i: int, j: int, holders: _Holders, document: Document) 
     return agreeing
 
 
-def _fits_between(beads: list[Bead], k: int, side: int, place: int) -> bool:
-    """Would the bead k, moved to ``place`` on ``side``, stay in order with its neighbours?"""
-    before = beads[k - 1][side] if k > 0 else ()
-    after = beads[k + 1][side] if k + 1 < len(beads) else ()
-    return (not before or max(before) < place) and (not after or min(after) > place)
+def _room(beads: list[Bead], k: int, side: int) -> tuple[float, float]:
+    """The open interval of places on ``side`` where bead k stays in order with its neighbours."""
+    low = max(beads[k - 1][side]) if k > 0 and beads[k - 1][side] else -1
+    high = min(beads[k + 1][side]) if k + 1 < len(beads) and beads[k + 1][side] else math.inf
+    return low, high
 
 
 def settle_copies(beads: list[Bead], copies: Copies, document: Document) -> list[Bead]:
     """The beads with each one-to-one pair moved to an identical copy of one of its paragraphs
     that no bead holds, where more of the pair's neighbours agree with that copy (see the
-    module's docstring). The pair's own gain is unchanged: its words are the same."""
+    module's docstring). Only copies between the neighbouring beads are asked, so the pairs stay
+    in order. The pair's own gain is unchanged: its words are the same."""
     beads = list(beads)
     holders = _Holders(beads)
     for k, (src_ids, tgt_ids, gain) in enumerate(beads):
@@ -62,13 +66,18 @@ def settle_copies(beads: list[Bead], copies: Copies, document: Document) -> list
             continue
         i, j = src_ids[0], tgt_ids[0]
         for side, own, other in ((1, j, i), (0, i, j)):
-            free = [c for c in copies[side].get(own, []) if c not in (holders.tgt if side else holders.src)]
+            group = copies[side].get(own)
+            if group is None:
+                continue
+            low, high = _room(beads, k, side)
+            held = holders.tgt if side else holders.src
+            free = [c for c in group[bisect_right(group, low):bisect_left(group, high)] if c not in held]
             if not free:
                 continue
             def agreement(place: int) -> int:
                 return _agreeing_neighbours(*((other, place) if side else (place, other)), holders, document)
             best = max(free, key=lambda c: (agreement(c), -abs(c - own)))
-            if agreement(best) > agreement(own) and _fits_between(beads, k, side, best):
+            if agreement(best) > agreement(own):
                 beads[k] = ((other,), (best,), gain) if side else ((best,), (other,), gain)
                 holders.move(k, side, own, best)
                 break

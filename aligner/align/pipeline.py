@@ -20,7 +20,7 @@ from contextlib import contextmanager
 
 from ..dictionary import Dictionary
 from ..models import AlignedUnit, Paragraph
-from .confidence import bead_confidences, copies_of
+from .confidence import Copies, bead_confidences, copies_of
 from .copies import settle_copies
 from .document import document_of
 from .estimate import estimate_null, learn_from
@@ -131,13 +131,14 @@ def within_comments(scorer: Scorer, beads: list[Bead]) -> list[Bead]:
     return [b for b in beads if in_one_comment(scorer, b)]
 
 
-def rearranged(scorer: Scorer, beads: list[Bead], extra: list[Bead]) -> tuple[list[Bead], list[float]]:
-    """The beads after settling identical copies (see copies.py), the local swaps and crossed
-    leftovers their words ask for (see swaps.py) and the pairs of enclosed gaps (see gaps.py; ``extra``: a second rendering's beads, whose
-    paragraphs are taken), kept inside reader comments, with each bead's layout-free gain."""
+def rearranged(scorer: Scorer, beads: list[Bead], extra: list[Bead], copies: Copies) -> tuple[list[Bead], list[float]]:
+    """The beads after settling identical copies (``copies``: see copies.py), the local swaps
+    and crossed leftovers their words ask for (see swaps.py) and the pairs of enclosed gaps (see
+    gaps.py; ``extra``: a second rendering's beads, whose paragraphs are taken), kept inside
+    reader comments, with each bead's layout-free gain."""
     doc, penalty = scorer.document, scorer.settings.merge_penalty
     own = [scorer.layout_free(b) for b in beads]
-    beads = settle_copies(beads, copies_of([p.text for p in doc.src], [p.text for p in doc.tgt]), doc)
+    beads = settle_copies(beads, copies, doc)
     beads, own = take_local_swaps(beads, own, scorer.pair_gains, penalty)
     beads, own = pair_crossed_leftovers(beads, own, [p.index for p in doc.src], [p.index for p in doc.tgt],
                                         scorer.pair_gains, penalty)
@@ -151,9 +152,10 @@ def score_units(scorer: Scorer, paragraphs: list[Paragraph], beads: list[Bead], 
     """The passes rearrange, confidence and units: every bead and every lone paragraph with
     the probability that it is right."""
     doc = scorer.document
-    beads, own = rearranged(scorer, beads, extra)
+    copies = copies_of([p.text for p in doc.src], [p.text for p in doc.tgt])
+    beads, own = rearranged(scorer, beads, extra, copies)
     scored = bead_confidences(beads + extra, own + [g for _, _, g in extra], len(doc.src), len(doc.tgt),
-                              scorer.pair_gains, copies_of([p.text for p in doc.src], [p.text for p in doc.tgt]))
+                              scorer.pair_gains, copies)
     beads = [(s, t, c) for (s, t, _), c in zip(beads, scored)]
     extra = [(s, t, c) for (s, t, _), c in zip(extra, scored[len(beads):])]
     lone = lone_scores(doc.src, doc.tgt, beads + extra, scorer.pair_gains)

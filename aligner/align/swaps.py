@@ -10,6 +10,8 @@ than the prior cost of an unusual bead.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from .confidence import Bead, PairGains
 
 
@@ -48,8 +50,9 @@ def pair_crossed_leftovers(beads: list[Bead], own: list[float], src_at: list[int
     paired_src = {i for s_ids, _, _ in beads for i in s_ids}
     paired_tgt = {j for _, t_ids, _ in beads for j in t_ids}
     lone_tgt = [j for j in range(len(tgt_at)) if j not in paired_tgt]
+    lone_at = [tgt_at[j] for j in lone_tgt]  # in document order, so a window is two bisections
     asks = [(i, j) for i in range(len(src_at)) if i not in paired_src
-            for j in lone_tgt if abs(tgt_at[j] - src_at[i]) <= reach]
+            for j in lone_tgt[bisect_left(lone_at, src_at[i] - reach):bisect_right(lone_at, src_at[i] + reach)]]
     best_src: dict[int, tuple[float, int]] = {}
     best_tgt: dict[int, tuple[float, int]] = {}
     for (i, j), g in zip(asks, pair_gains(asks)):
