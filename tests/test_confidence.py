@@ -1,7 +1,9 @@
 """The score is a probability that a unit is right, and the search can take a local swap."""
 
+import pytest
+
 from aligner import align_text
-from aligner.align.confidence import bead_confidences, logistic
+from aligner.align.confidence import bead_confidences, copies_of, logistic
 from aligner.align.swaps import take_local_swaps
 
 EN = ["The library opens at eight o'clock every morning from Monday to Friday.",
@@ -76,8 +78,6 @@ def test_a_merge_is_judged_by_what_each_part_adds_to_the_rest():
 def test_a_pair_whose_paragraph_has_an_unpaired_copy_is_doubtful():
     """A reply quotes an earlier post word for word; the translation went to one of the two
     copies, and nothing in the words says which."""
-    from aligner.align.confidence import copies_of
-
     target = ["Cảm ơn!", "Ở đâu vậy?"] + [f"Câu số {k}." for k in range(28)] + ["Ở đâu vậy?"]
     copies = copies_of(["Thanks!", "Where is it?"], target)
     assert copies == ({}, {1: [1, 30], 30: [1, 30]})
@@ -86,3 +86,46 @@ def test_a_pair_whose_paragraph_has_an_unpaired_copy_is_doubtful():
     alone = bead_confidences(beads, [8.0], 2, 31, lambda pairs: [gains.get(p, -5.0) for p in pairs])
     with_copy = bead_confidences(beads, [8.0], 2, 31, lambda pairs: [gains.get(p, -5.0) for p in pairs], copies)
     assert alone[0] > 0.99 and with_copy[0] == logistic(0.0)
+
+
+def _random_alignment(seed: int):
+    """Monotone beads of random shapes over two sides, with repeated texts on both sides, and a
+    gain for every pair that depends only on its two texts (as a scorer's does)."""
+    import random
+
+    rng = random.Random(seed)
+    beads, i, j = [], 0, 0
+    while i < 60 and j < 60:
+        i += rng.choice((0, 0, 1))  # a paragraph left alone now and then
+        j += rng.choice((0, 0, 1))
+        shape = rng.choice(((1, 1),) * 6 + ((2, 1), (1, 2)))
+        beads.append((tuple(range(i, i + shape[0])), tuple(range(j, j + shape[1])), 0.0))
+        i, j = i + shape[0], j + shape[1]
+    n_src, n_tgt = i + 2, j + 2
+    src_text = [f"s{rng.randrange(40)}" for _ in range(n_src)]
+    tgt_text = [f"t{rng.randrange(40)}" for _ in range(n_tgt)]
+    own = [rng.uniform(-2.0, 12.0) for _ in beads]
+
+    def pair_gains(pairs):
+        return [random.Random(f"{src_text[a]}|{tgt_text[b]}").uniform(-8.0, 10.0) for a, b in pairs]
+
+    return beads, own, n_src, n_tgt, pair_gains, copies_of(src_text, tgt_text)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_array_rivals_of_a_book_weigh_exactly_as_the_pair_by_pair_ones(seed):
+    """rival_arrays.py must give the very scores of confidence.py's loop (a long post's units
+    must not depend on which of the two weighed them)."""
+    import numpy as np
+
+    from aligner.align.rival_arrays import one_to_one_rivals
+
+    beads, own, n_src, n_tgt, pair_gains, copies = _random_alignment(seed)
+
+    def gain_array(src, tgt):
+        return np.array(pair_gains(list(zip(src.tolist(), tgt.tolist()))))
+
+    known = one_to_one_rivals(beads, own, n_src, n_tgt, gain_array, copies)
+    assert len(known) == sum(len(s) == len(t) == 1 for s, t, _ in beads) > 10
+    assert bead_confidences(beads, own, n_src, n_tgt, pair_gains, copies, known) == \
+        bead_confidences(beads, own, n_src, n_tgt, pair_gains, copies)

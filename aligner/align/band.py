@@ -81,6 +81,14 @@ class BandScorer(ScorerBase):
             found.update(zip(batch, (dict(zip(KINDS, kinds)) for kinds in zip(*per_kind))))
         return [found[pair] for pair in pairs]
 
+    def pair_gain_array(self, src: np.ndarray, tgt: np.ndarray) -> np.ndarray:
+        """pair_gains for arrays of source and target ids, a batch at a time."""
+        step, found = self.settings.tally_batch, np.empty(len(src), dtype=np.float64)
+        for start in range(0, len(src), step):
+            i, j = src[start:start + step], tgt[start:start + step]
+            found[start:start + step] = self.gains(self.tables.bead_tallies(i, 1, j, 1), i, j, 1, 1, layout=False)
+        return found
+
     def pair_gains(self, pairs: list[tuple[int, int]]) -> list[float]:
         """Gains of one-to-one pairs without the layout term, from the array gains."""
         found: dict[tuple[int, int], float] = {}

@@ -106,9 +106,12 @@ def _lone_copy_rivals(bead: Bead, lone_copies: _LoneCopies) -> list[tuple[int, i
 
 
 def bead_confidences(beads: Sequence[Bead], own_gains: Sequence[float], n_src: int, n_tgt: int,
-                     pair_gains: PairGains, copies: Copies = ({}, {})) -> list[float]:
+                     pair_gains: PairGains, copies: Copies = ({}, {}),
+                     known_rivals: dict[int, float] | None = None) -> list[float]:
     """The probability that each bead is right (see the module's docstring). ``own_gains``:
-    each bead's gain without the layout term; ``copies``: see copies_of.
+    each bead's gain without the layout term; ``copies``: see copies_of; ``known_rivals``: the
+    best rival value of beads already weighed elsewhere (rival_arrays.py, for a book's
+    one-to-one beads), by bead number.
 
     A rival that takes a paragraph another bead holds is an alternative assignment, not a free
     one: it costs that bead (its own gain, when positive), and gives back the pair the two
@@ -116,9 +119,10 @@ def bead_confidences(beads: Sequence[Bead], own_gains: Sequence[float], n_src: i
     translation, yet only the assignment as a whole can be wrong."""
     holders = _holders(beads)
     lone_copies = _LoneCopies(copies, holders)
+    known = known_rivals or {}
     asks = []
     for k, bead in enumerate(beads):
-        candidates = _bead_rivals(bead, n_src, n_tgt) + _lone_copy_rivals(bead, lone_copies)
+        candidates = [] if k in known else _bead_rivals(bead, n_src, n_tgt) + _lone_copy_rivals(bead, lone_copies)
         rivals = [(pair, _displaced(bead, k, pair, holders, beads)) for pair in dict.fromkeys(candidates)]
         asks.append((rivals, _bead_parts(bead)))
     flat = dict.fromkeys(pair for rivals, parts in asks for pair in
@@ -126,9 +130,9 @@ def bead_confidences(beads: Sequence[Bead], own_gains: Sequence[float], n_src: i
                          [p for rest in parts for p in rest])
     gains = dict(zip(flat, pair_gains(list(flat))))
     scores = []
-    for own, (rivals, parts) in zip(own_gains, asks):
-        rival = max([_rival_value(pair, displaced, swap, gains, own_gains) for pair, (displaced, swap) in rivals],
-                    default=0.0)
+    for k, (own, (rivals, parts)) in enumerate(zip(own_gains, asks)):
+        rival = known[k] if k in known else max(
+            [_rival_value(pair, displaced, swap, gains, own_gains) for pair, (displaced, swap) in rivals], default=0.0)
         weakest_part = min([own - max(0.0, *(gains[pair] for pair in rest)) for rest in parts], default=own)
         scores.append(logistic(min(own, weakest_part) - max(rival, 0.0)))
     return scores

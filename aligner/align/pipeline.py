@@ -154,8 +154,13 @@ def score_units(scorer: Scorer, paragraphs: list[Paragraph], beads: list[Bead], 
     doc = scorer.document
     copies = copies_of([p.text for p in doc.src], [p.text for p in doc.tgt])
     beads, own = rearranged(scorer, beads, extra, copies)
-    scored = bead_confidences(beads + extra, own + [g for _, _, g in extra], len(doc.src), len(doc.tgt),
-                              scorer.pair_gains, copies)
+    every, gains = beads + extra, own + [g for _, _, g in extra]
+    known = None
+    if scorer.vectorised:  # a book's many one-to-one beads are weighed over arrays
+        from .rival_arrays import one_to_one_rivals
+
+        known = one_to_one_rivals(every, gains, len(doc.src), len(doc.tgt), scorer.pair_gain_array, copies)
+    scored = bead_confidences(every, gains, len(doc.src), len(doc.tgt), scorer.pair_gains, copies, known)
     beads = [(s, t, c) for (s, t, _), c in zip(beads, scored)]
     extra = [(s, t, c) for (s, t, _), c in zip(extra, scored[len(beads):])]
     lone = lone_scores(doc.src, doc.tgt, beads + extra, scorer.pair_gains)

@@ -13,7 +13,7 @@ import math
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from .confidence import Bead
 from .document import Document
@@ -21,6 +21,9 @@ from .evidence import Evidence, union_reach
 from .items import KINDS, kind_of
 from .model import Coefficients, Model, Tally, coefficients, content, item_chance, length_score
 from .settings import Settings
+
+if TYPE_CHECKING:
+    import numpy as np
 
 # A candidate bead ending in a cell: (column, move, gain or None when still to compute). The
 # move is 3·rows + columns of the bead: 4 for 1-1, 7 for 2-1, 5 for 1-2.
@@ -65,6 +68,8 @@ class Scorer(Protocol):
 
     def pair_gains(self, pairs: list[tuple[int, int]]) -> list[float]: ...
 
+    def pair_gain_array(self, src: np.ndarray, tgt: np.ndarray) -> np.ndarray: ...
+
     def layout_free(self, bead: Bead) -> float: ...
 
     def offset_bonus(self, i: int, j: int) -> float: ...
@@ -95,6 +100,12 @@ class ScorerBase:
     def offset_bonus(self, i: int, j: int) -> float:
         """The layout term of a bead starting at src[i] and tgt[j]."""
         return self.model.offset_bonus.get(self.document.offset(i, j, self.settings.max_offset), 0.0)
+
+    def pair_gain_array(self, src: np.ndarray, tgt: np.ndarray) -> np.ndarray:
+        """pair_gains for arrays of ids (numpy is imported only here: a blog post never asks)."""
+        import numpy
+
+        return numpy.array(self.pair_gains(list(zip(src.tolist(), tgt.tolist()))), dtype=numpy.float64)
 
     def pair_gains(self, pairs: list[tuple[int, int]]) -> list[float]:
         """Gains of one-to-one pairs without the layout term (what their words and lengths say)."""
