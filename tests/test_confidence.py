@@ -89,8 +89,8 @@ def test_a_pair_whose_paragraph_has_an_unpaired_copy_is_doubtful():
 
 
 def _random_alignment(seed: int):
-    """Monotone beads of random shapes over two sides, with repeated texts on both sides, and a
-    gain for every pair that depends only on its two texts (as a scorer's does)."""
+    """Monotone beads of random shapes over two sides and two second renderings, with repeated
+    texts on both sides, and a gain for every pair that depends only on its two texts (as a scorer's does)."""
     import random
 
     rng = random.Random(seed)
@@ -102,6 +102,9 @@ def _random_alignment(seed: int):
         beads.append((tuple(range(i, i + shape[0])), tuple(range(j, j + shape[1])), 0.0))
         i, j = i + shape[0], j + shape[1]
     n_src, n_tgt = i + 2, j + 2
+    # Second renderings: a paired source paragraph with a target paragraph nobody holds, after
+    # the other beads, as the pipeline hands them over.
+    beads += [(rng.choice(beads)[0][:1], (n_tgt - 1 - k,), 0.0) for k in range(2)]
     src_text = [f"s{rng.randrange(40)}" for _ in range(n_src)]
     tgt_text = [f"t{rng.randrange(40)}" for _ in range(n_tgt)]
     own = [rng.uniform(-2.0, 12.0) for _ in beads]

@@ -22,10 +22,13 @@ GainArray = Callable[[np.ndarray, np.ndarray], np.ndarray]
 
 
 def _holder_array(beads: Sequence[Bead], side: int, size: int) -> np.ndarray:
-    """Per paragraph of ``side``, the number of the first bead holding it, or -1."""
-    held = np.full(size, -1, dtype=np.int64)
-    for k in range(len(beads) - 1, -1, -1):  # the first holder written last
-        held[list(beads[k][side])] = k
+    """Per paragraph of ``side``, the number of the first bead holding it (two renderings
+    share a paragraph), or -1."""
+    ids = np.array([p for bead in beads for p in bead[side]], dtype=np.int64)
+    numbers = np.array([k for k, bead in enumerate(beads) for _ in bead[side]], dtype=np.int64)
+    held = np.full(size, len(beads), dtype=np.int64)
+    np.minimum.at(held, ids, numbers)
+    held[held == len(beads)] = -1
     return held
 
 
