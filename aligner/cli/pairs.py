@@ -109,7 +109,10 @@ def command(
         done = [(name, with_min_score(alignment, min_score)) for name, alignment in done]
         if not done:
             raise typer.Exit(2)
-        _write_pairs(chosen, done, files, shown, output, (src, tgt), progress)
+        from ..align import collector_paused  # imported already by the alignment
+
+        with collector_paused():  # the records die with the write; see collector_paused
+            _write_pairs(chosen, done, files, shown, output, (src, tgt), progress)
     _notes(done, len(files), quiet)
     if len(done) < len(files) and not pair:
         raise typer.Exit(2)
