@@ -41,9 +41,9 @@ DOC = ROOT / "docs" / "benchmarks.md"
 PROFILED_SIZE = 30_000
 
 
-def timed(command: list[str], output: Path | None = None) -> tuple[float, float, float]:
-    """Run a command (its standard output into ``output``, else thrown away): wall seconds, cpu
-    seconds, peak memory in MB. The memory is read by GNU time where there is one: a process
+def timed(command: list[str], output: Path | None = None, cwd: Path = ROOT) -> tuple[float, float, float]:
+    """Run a command in ``cwd`` (its standard output into ``output``, else thrown away): wall
+    seconds, cpu seconds, peak memory in MB. The memory is read by GNU time where there is one: a process
     started from this one reports at least this one's size at the start (Linux keeps the larger
     of the two across exec), and this one holds the generated posts."""
     gnu_time = Path("/usr/bin/time")
@@ -51,7 +51,7 @@ def timed(command: list[str], output: Path | None = None) -> tuple[float, float,
     wrapped = [str(gnu_time), "-f", "%M", "-o", str(report), *command] if gnu_time.exists() else command
     start = time.perf_counter()
     with open(output or os.devnull, "wb") as stream:
-        proc = subprocess.Popen(wrapped, stdout=stream, stderr=subprocess.DEVNULL, cwd=ROOT)
+        proc = subprocess.Popen(wrapped, stdout=stream, stderr=subprocess.DEVNULL, cwd=cwd)
         _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
@@ -99,7 +99,8 @@ def measure(name: str, text: str, gold: dict, runs: int, folder: Path, hunalign:
     for _ in range(runs):
         ours.append(timed(ours_command))
         if theirs_command:
-            theirs.append(timed(theirs_command, folder / "hunalign.ladder"))
+            # In the post's folder: hunalign leaves a translate.txt wherever it runs.
+            theirs.append(timed(theirs_command, folder / "hunalign.ladder", cwd=folder))
     row = {"post": name, "paragraphs": len(gold["atoms"]), "bytes": len(text.encode("utf-8")), "runs": runs,
            "seconds": statistics.median(w for w, _, _ in ours), "peak_mb": statistics.median(m for _, _, m in ours),
            "f1": link_f1(gold, out), "floor": floor_seconds(post, runs)}
