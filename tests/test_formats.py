@@ -225,6 +225,32 @@ def test_a_reader_comment_pairs_only_inside_itself():
     assert [(u.src_text[:6], u.tgt_text[:6]) for u in result.pairs] == [("Thanks", "Cảm ơn")]
 
 
+def test_a_reply_nested_inside_a_comment_is_a_comment_of_its_own():
+    """Blogger nests a threaded reply's <li class="comment"> inside the comment it answers: the
+    answer is not the question's translation."""
+    question = "Cho mình hỏi, thư viện có mở cửa vào ngày Chủ nhật không, và trẻ em có được vào phòng đọc không?"
+    answer = "Yes, the library opens on Sunday, and children may use the reading room with a parent."
+    page = (f"<ol><li class='comment' id='c101'><p>{question}</p><div class='comment-replies'><ol>"
+            f"<li class='comment' id='c102'><p>{answer}</p><ul><li>Reply</li></ul></li></ol></div>"
+            f"<span>Delete</span></li></ol>")
+    result = align_text(page, input_format="html")
+    assert [p.comment for p in result.paragraphs] == [1, 2, 2, 1]
+    assert result.pairs == []
+
+
+def test_a_list_of_nothing_but_links_is_page_furniture():
+    """A sidebar's labels with their counts are links to other pages, not text to translate;
+    a list whose items say something besides their links is content."""
+    labels = ("<aside><h2>Labels</h2><ul><li><a href='/l/food'>food &amp; drink</a> <span>(17)</span></li>"
+              "<li><a href='/l/mon-an'>món ăn</a> <span>(6)</span></li></ul></aside>")
+    packing = ("<ul><li>a warm jacket for the <a href='/pass'>Mã Pí Lèng pass</a></li>"
+               "<li>áo khoác ấm cho <a href='/pass'>đèo Mã Pí Lèng</a></li></ul>")
+    found = html_to_lines(labels + packing)
+    lines = found.text.split("\n")
+    assert {lines[k] for k in found.chrome} == {"food & drink (17)", "món ăn (6)"}
+    assert "Labels" in lines and "a warm jacket for the Mã Pí Lèng pass" in lines
+
+
 def test_markdown_markup_is_removed_and_lines_kept():
     text, _ = markdown_to_lines("# Title\n\n**Bold** and _it_ with [a link](https://x.org) and `code`.\n"
                                 "- item one\n> quoted\n\n[ref]: https://x.org\n")

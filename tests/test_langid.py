@@ -101,6 +101,25 @@ def test_a_line_made_only_of_borrowed_words_is_judged_by_them():
     assert tags == ["en", "vi", "en"]
 
 
+def test_a_word_the_document_writes_only_in_english_makes_a_heading_english():
+    """"Day" could be an unaccented "dạy" or "dây"; alone, a heading of it and a place name leans
+    Vietnamese. A post that writes "day" in its English sentences and never in its Vietnamese
+    ones shows that "Day 2. Cần Thơ" is its English heading."""
+    heading = "Day 2. Cần Thơ"
+    assert classify(heading) == "vi"
+    english = "We left before sunrise and spent the whole day on the river with a boatman from the village."
+    vietnamese = "Chúng tôi đi từ trước lúc mặt trời mọc và ở trên sông cả ngày với một người lái đò trong làng."
+    assert _tags(english, vietnamese, heading, "Ngày 2. Cần Thơ") == ["en", "vi", "en", "vi"]
+
+
+def test_a_word_the_vietnamese_lines_also_use_says_nothing():
+    """Text typed without accents writes "day" (dạy, teach) in its Vietnamese lines too: there
+    the word is no sign of English."""
+    english = "My son goes to a school near the market every day of the week."
+    vietnamese = "con minh di hoc o truong gan cho, co giao day rat hay nha"
+    assert _tags(english, vietnamese, "Day 2. Cần Thơ")[2] == "vi"
+
+
 def test_a_word_no_vietnamese_syllable_is_spelt_like_speaks_for_english():
     """"rooftop" is in no word list here, but Vietnamese has no syllable "rooftop": with "My"
     it outweighs "kit", which could be an unaccented "kít"."""
