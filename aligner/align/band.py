@@ -112,10 +112,7 @@ class BandScorer(ScorerBase):
         value = self.content(src_hit + tgt_hit, src_total + tgt_total)
         src_len = sum(self.src_len[i + k] for k in range(src_count))
         tgt_len = sum(self.tgt_len[j + k] for k in range(tgt_count))
-        ratio = np.log((tgt_len + 1) / (src_len + 1))
-        sd = np.sqrt(model.len_sd ** 2 + 2.0 / (np.minimum(src_len, tgt_len) + 1))
-        value += (-0.5 * ((ratio - model.len_mu) / sd) ** 2 - np.log(sd)) - \
-            (-0.5 * ((ratio - model.len_mu_null) / model.len_sd_null) ** 2 - math.log(model.len_sd_null))
+        value += self.length_scores(src_len, tgt_len)
         most = settings.max_offset
         bonus = np.array([model.offset_bonus.get(d, 0.0) if layout else 0.0 for d in range(-most, most + 1)])
         value += bonus[np.clip(self.runs_tgt[j] - self.runs_src[i], -most, most) + most]
@@ -123,6 +120,24 @@ class BandScorer(ScorerBase):
         if src_count + tgt_count > 2:
             value -= settings.merge_penalty
         return value
+
+    def length_scores(self, src_len: np.ndarray, tgt_len: np.ndarray) -> np.ndarray:
+        """model.length_score over arrays of lengths."""
+        model = self.model
+        ratio = np.log((tgt_len + 1) / (src_len + 1))
+        sd = np.sqrt(model.len_sd ** 2 + 2.0 / (np.minimum(src_len, tgt_len) + 1))
+        return (-0.5 * ((ratio - model.len_mu) / sd) ** 2 - np.log(sd)) - \
+            (-0.5 * ((ratio - model.len_mu_null) / model.len_sd_null) ** 2 - math.log(model.len_sd_null))
+
+    def length_help(self, first: np.ndarray, second: np.ndarray, other: np.ndarray,
+                    merged_side: int) -> tuple[np.ndarray, np.ndarray]:
+        """PairScorer.length_help for two-paragraph merges over arrays: what each part, the
+        first and the second, adds to the agreement of the lengths (see there)."""
+        both = first + second
+        def score(own: np.ndarray) -> np.ndarray:
+            return self.length_scores(own, other) if merged_side == 0 else self.length_scores(other, own)
+        whole = score(both)
+        return np.maximum(whole - score(second), 0.0), np.maximum(whole - score(first), 0.0)
 
     def part_values(self, side: int) -> tuple[np.ndarray, np.ndarray]:
         """For a merge part's own evidence (PairScorer.part_evidence) over arrays: per occurrence

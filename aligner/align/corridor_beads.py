@@ -24,6 +24,9 @@ class ArrayScorer(Protocol):
 
     def part_values(self, side: int) -> tuple[np.ndarray, np.ndarray]: ...
 
+    def length_help(self, first: np.ndarray, second: np.ndarray, other: np.ndarray,
+                    merged_side: int) -> tuple[np.ndarray, np.ndarray]: ...
+
     def gains(self, tallies: tuple[np.ndarray, ...], i: np.ndarray, j: np.ndarray, src_count: int, tgt_count: int,
               layout: bool) -> np.ndarray: ...
 
@@ -54,8 +57,8 @@ def corridor_beads(scorer: ArrayScorer, corridor: list[tuple[int, int]], layout:
         for a, b, g in zip(rows[chosen].tolist(), columns[chosen].tolist(), value[chosen].tolist()):
             diagonal[a].append((b, 4, g))
         if merges:
-            proves = (parts[0][1][i] + part_hits[0] > 0, parts[1][1][j] + part_hits[1] > 0)
-            _merge_beads(scorer, band, (rows, columns, start, own, proves), layout, merged)
+            evidence = (parts[0][1][i] + part_hits[0], parts[1][1][j] + part_hits[1])
+            _merge_beads(scorer, band, (rows, columns, start, own, evidence), layout, merged)
     return {a: diagonal.get(a, []) + merged[7].get(a, []) + merged[5].get(a, [])
             for a in set(diagonal) | set(merged[7]) | set(merged[5])}
 
@@ -73,19 +76,25 @@ def _band_of(lo: np.ndarray, hi: np.ndarray, m: int, merges: bool) -> Band:
 def _merge_beads(scorer: ArrayScorer, band: Band, block: tuple, layout: bool,
                  merged: dict[int, dict[int, list[Candidate]]]) -> None:
     """Add the 2-1 and 1-2 beads of a block of rows whose gain is positive to ``merged``, where
-    both parts prove themselves (``proves``: per cell, does its source, its target paragraph
-    prove itself against the other) and stand in one language run."""
-    rows, columns, start, own, (src_proves, tgt_proves) = block
+    both parts prove themselves (``evidence``: per cell, its source's and its target's own
+    evidence against the other paragraph, to which each part's help to the lengths is added:
+    see PairScorer.part_proofs) and stand in one language run."""
+    rows, columns, start, own, (src_evidence, tgt_evidence) = block
     tables, doc = scorer.tables, scorer.document
     runs_src, runs_tgt = np.array(doc.runs_src), np.array(doc.runs_tgt)
+    src_len, tgt_len = np.array(doc.src_len, dtype=np.float64), np.array(doc.tgt_len, dtype=np.float64)
     i, j, low = rows - 1, columns - 1, band.low
     above = band.offset[rows - 1] - band.offset[start] + columns - low[rows - 1]
     holds_above = (rows - 1 >= start) & (columns >= low[rows - 1]) & (columns <= band.high[rows - 1])
     index = np.arange(len(rows))
     holds_left = (columns - 1 >= low[rows]) & (columns >= 2)
-    two_sources_may = own & (rows >= 2) & holds_above & src_proves & \
-        src_proves[np.where(holds_above, above, 0)] & (runs_src[np.maximum(i - 1, 0)] == runs_src[i])
-    two_targets_may = own & holds_left & tgt_proves & tgt_proves[np.where(holds_left, index - 1, 0)] & \
+    first_help, second_help = scorer.length_help(src_len[np.maximum(i - 1, 0)], src_len[i], tgt_len[j], 0)
+    two_sources_may = own & (rows >= 2) & holds_above & (src_evidence + second_help > 0) & \
+        (src_evidence[np.where(holds_above, above, 0)] + first_help > 0) & \
+        (runs_src[np.maximum(i - 1, 0)] == runs_src[i])
+    first_help, second_help = scorer.length_help(tgt_len[np.maximum(j - 1, 0)], tgt_len[j], src_len[i], 1)
+    two_targets_may = own & holds_left & (tgt_evidence + second_help > 0) & \
+        (tgt_evidence[np.where(holds_left, index - 1, 0)] + first_help > 0) & \
         (runs_tgt[np.maximum(j - 1, 0)] == runs_tgt[j])
     for how, may in ((7, two_sources_may), (5, two_targets_may)):
         chosen = np.nonzero(may)[0]

@@ -166,15 +166,33 @@ class PairScorer(ScorerBase):
         return value
 
     def _parts_prove_themselves(self, src_ids: tuple[int, ...], tgt_ids: tuple[int, ...]) -> bool:
-        """Each paragraph of a merge must find its own items in the other side.
+        """Each paragraph of a merge must find its own items in the other side, or, in a merge
+        of two, bring the lengths into agreement by more than its items cost it.
 
         Adding any paragraph to a bead raises its matched weight a little (common words
         match by chance), so the merged score alone would merge too eagerly. A short part
-        is judged by its own items only, not blamed for what the long side says besides.
+        is judged by its own items only, not blamed for what the long side says besides. A
+        line of verse sung as two lines may hold no word the lexicon knows ("we bind the
+        sheaves / with twisted straw"); that the two together match the one line's length,
+        where either alone does not, is evidence too (Gale and Church align on nothing else).
         """
         if len(src_ids) > 1:
-            return all(self.part_evidence(i, tgt_ids, "src") > 0 for i in src_ids)
-        return all(self.part_evidence(j, src_ids, "tgt") > 0 for j in tgt_ids)
+            helps = self.length_help(src_ids, tgt_ids, 0) if len(src_ids) == 2 else (0.0,) * len(src_ids)
+            return all(self.part_evidence(i, tgt_ids, "src") + h > 0 for i, h in zip(src_ids, helps))
+        helps = self.length_help(src_ids, tgt_ids, 1) if len(tgt_ids) == 2 else (0.0,) * len(tgt_ids)
+        return all(self.part_evidence(j, src_ids, "tgt") + h > 0 for j, h in zip(tgt_ids, helps))
+
+    def length_help(self, src_ids: tuple[int, ...], tgt_ids: tuple[int, ...], merged_side: int) -> tuple[float, ...]:
+        """What each paragraph of the merged side (0 source, 1 target) adds to the agreement of
+        the bead's lengths: the length score with it less the score without it, when positive
+        (a part that makes the lengths worse is judged by its items alone)."""
+        doc = self.document
+        src = [doc.src_len[i] for i in src_ids]
+        tgt = [doc.tgt_len[j] for j in tgt_ids]
+        whole = length_score(self.model, sum(src), sum(tgt))
+        if merged_side == 0:
+            return tuple(max(whole - length_score(self.model, sum(src) - part, sum(tgt)), 0.0) for part in src)
+        return tuple(max(whole - length_score(self.model, sum(src), sum(tgt) - part), 0.0) for part in tgt)
 
     def part_evidence(self, part: int, other_ids: tuple[int, ...], side: str) -> float:
         """Log-likelihood ratio that the part's items are explained by the other side of the
