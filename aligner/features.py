@@ -7,7 +7,7 @@ and quotes; lexicon items are words with a known rendering in the other language
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain
 
@@ -41,11 +41,14 @@ class Features:
     names: list[list[str]]  # one list of keys per name: its words and the words joined
     symbols: dict[str, int]  # mark → how many times it occurs
     lexical: set[str]  # lexicon keys: English lemmas on the source side, renderings on the target
+    # The share of a unit of evidence a lexical key carries when less than one: the renderings a
+    # syllable typed without accents may stand for ("ban": bạn, bàn, bán, ...) share its unit.
+    shares: dict[str, float] = field(default_factory=dict)
 
     def __reduce__(self) -> tuple:
         """Pickle as a plain tuple of fields: features come back from forked helpers (see
         parallel.py), and this is three times cheaper than the default."""
-        return Features, (self.length, self.numbers, self.names, self.symbols, self.lexical)
+        return Features, (self.length, self.numbers, self.names, self.symbols, self.lexical, self.shares)
 
 
 def number_anchors(text: str) -> set[str]:
@@ -223,16 +226,26 @@ def target_features(text: str, table: PhraseTable, lengths: tuple[int, ...],
     Every run of n syllables, for each phrase length n (see phrase_table), is looked up; the
     runs are made and tested by zip, map and filter, without a Python loop per syllable. A
     paragraph typed without accents is looked up by its bare syllables in ``plain_table``, and
-    holds every rendering they may stand for (chance matches are weighed by the model).
+    holds every rendering they may stand for, which share the unit of evidence of the run they
+    read (chance matches are weighed by the model).
     ``borrowed``: the keys of the Vietnamese phrases the English side keeps (borrowed_phrases),
     looked for here as names."""
     syllables = [t.lower() for t in words(text)]
     unaccented = plain_table is not None and bool(syllables) and is_unaccented(syllables)
     keys, lookup = ([name_key(s) for s in syllables], plain_table) if unaccented else (syllables, table)
     present: set[str] = set()
+    shares: dict[str, float] = {}
     for n in lengths:
         runs = keys if n == 1 else zip(*(keys[k:] for k in range(n)))
         found = map(lookup.__getitem__, filter(lookup.__contains__, runs))
-        present.update(chain.from_iterable(found) if unaccented else found)
+        if unaccented:
+            for readings in found:
+                for reading in readings:
+                    shares[reading] = max(shares.get(reading, 0.0), 1.0 / len(readings))
+        else:
+            present.update(found)
+    if unaccented:
+        present = set(shares)
+        shares = {reading: share for reading, share in shares.items() if share < 1.0}
     names = name_anchors(text, False) + phrases_among(syllables, borrowed, phrase_prefixes(borrowed))
-    return Features(len(text), number_anchors(text), names, _symbols(text), present)
+    return Features(len(text), number_anchors(text), names, _symbols(text), present, shares)

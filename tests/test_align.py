@@ -97,8 +97,10 @@ SAMPLE_F1_BAR = 0.97
 # Samples the aligner does not yet meet the bar on, at the F1 they reach: a ratchet. In the
 # alternating library post, an English reader comment and a Vietnamese one whose first sentence
 # says the same thing are paired; in the songs, three of five lines sung as two (or two as one)
-# keep only one of their parts.
-KNOWN_SHORTFALL: dict[str, float] = {"library-alternating": 0.96, "songs-and-steps-uneven": 0.96}
+# keep only one of their parts; in the two forums, a reply in the next post that repeats the
+# numbers and names of the post it answers (an update and its congratulation) is paired with it.
+KNOWN_SHORTFALL: dict[str, float] = {"library-alternating": 0.96, "songs-and-steps-uneven": 0.96,
+                                      "forum-replies-numbers": 0.96, "forum-visa-thread": 0.92}
 
 
 @pytest.mark.parametrize("case", SAMPLE_CASES, ids=lambda p: p.name)
@@ -306,3 +308,21 @@ def test_paragraphs_that_differ_only_in_numbers_keep_their_own_numbers():
     assert src_items[0] == src_items[2] and src_items[0] is not src_items[2]  # weighed in place, each its own
     assert {k: v for k, v in src_items[0].items() if k[0] != "#"} == {k: v for k, v in src_items[1].items()
                                                                      if k[0] != "#"}
+
+
+def test_the_readings_of_a_syllable_typed_without_accents_share_its_unit():
+    """"ban" may be bạn, bàn, bán, bản...: a line typed without accents holds them all, but they
+    are one syllable's evidence, not eight words' (else its misses would swamp its hits)."""
+    from aligner.align.items import document_items
+    from aligner.align.lexicon import lexicon_for
+    from aligner.models import Paragraph
+
+    src = [Paragraph(0, "Hi, you have to go through a service company.", 1, "en")]
+    plain = Paragraph(1, "chao ban, phai lam qua cong ty dich vu nha", 2, "vi")
+    marked = Paragraph(2, "Chào bạn, phải làm qua công ty dịch vụ nhé.", 3, "vi")
+    _, (plain_items, marked_items), _ = document_items(src, [plain, marked], True, lexicon_for(True))
+    readings = [k for k in plain_items if k in ("t:bạn", "t:bàn", "t:bán", "t:bản")]
+    assert len(readings) >= 3
+    assert all(plain_items[k] <= 1.0 / len(readings) for k in readings)
+    assert plain_items["t:công ty"] == 1.0  # one reading: a whole unit
+    assert marked_items["t:bạn"] == 1.0

@@ -130,7 +130,7 @@ def word_items(f: Features, names: set[str], side: str, prefixed: dict[str, str]
         key = prefixed.get(lexical)
         if key is None:
             key = prefixed[lexical] = sys.intern(f"{side}:{lexical}")
-        items[key] = 1.0
+        items[key] = f.shares.get(lexical, 1.0)
     return items
 
 
