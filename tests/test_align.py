@@ -100,7 +100,7 @@ SAMPLE_F1_BAR = 0.97
 # keep only one of their parts; in the two forums, a reply in the next post that repeats the
 # numbers and names of the post it answers (an update and its congratulation) is paired with it.
 KNOWN_SHORTFALL: dict[str, float] = {"library-alternating": 0.96, "songs-and-steps-uneven": 0.96,
-                                      "forum-replies-numbers": 0.96, "forum-visa-thread": 0.92}
+                                      "forum-replies-numbers": 0.96, "forum-visa-thread": 0.94}
 
 
 @pytest.mark.parametrize("case", SAMPLE_CASES, ids=lambda p: p.name)

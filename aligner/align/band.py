@@ -96,11 +96,14 @@ class BandScorer(ScorerBase):
             found.update(zip(batch, self.gains(counts, src, tgt, 1, 1, layout=False).tolist()))
         return [found[pair] for pair in pairs]
 
-    def content(self, hit: np.ndarray, total: np.ndarray, side: str = "both") -> np.ndarray:
-        """model.content over arrays (2 kinds × beads), in the same order of operations."""
+    def content(self, hit: np.ndarray, total: np.ndarray, side: str = "both",
+                kinds: tuple[str, ...] = KINDS) -> np.ndarray:
+        """model.content over arrays (2 kinds × beads), in the same order of operations; from
+        the items of ``kinds`` only."""
         value = 0.0
-        for kind, (_, per_unit, on_hit, on_miss) in enumerate(self.coefficients[side]):
-            value = value + (hit[kind] * on_hit + (total[kind] - hit[kind]) * on_miss) * per_unit
+        for kind, (name, per_unit, on_hit, on_miss) in enumerate(self.coefficients[side]):
+            if name in kinds:
+                value = value + (hit[kind] * on_hit + (total[kind] - hit[kind]) * on_miss) * per_unit
         return value
 
     def gains(self, tallies: tuple[np.ndarray, ...], i: np.ndarray, j: np.ndarray, src_count: int, tgt_count: int,
@@ -181,8 +184,9 @@ class BandScorer(ScorerBase):
                 gains[n] = value
         return gains
 
-    def bead_contents(self, beads: list[Bead]) -> list[float]:
-        """The content score of each bead (no length, layout or prior), a batch per shape."""
+    def bead_contents(self, beads: list[Bead], kinds: tuple[str, ...] = KINDS) -> list[float]:
+        """The content score of each bead (no length, layout or prior) from the items of
+        ``kinds``, a batch per shape."""
         found = [0.0] * len(beads)
         shapes: dict[tuple[int, int], list[int]] = defaultdict(list)
         for n, (s, t, _) in enumerate(beads):
@@ -191,7 +195,8 @@ class BandScorer(ScorerBase):
             src = np.array([beads[n][0][0] for n in members], dtype=np.int64)
             tgt = np.array([beads[n][1][0] for n in members], dtype=np.int64)
             src_hit, src_total, tgt_hit, tgt_total = self.tables.bead_tallies(src, src_count, tgt, tgt_count)
-            for n, value in zip(members, self.content(src_hit + tgt_hit, src_total + tgt_total).tolist()):
+            values = self.content(src_hit + tgt_hit, src_total + tgt_total, kinds=kinds)
+            for n, value in zip(members, np.broadcast_to(values, len(members)).tolist()):
                 found[n] = value
         return found
 

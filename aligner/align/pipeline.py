@@ -7,7 +7,7 @@
     search     the search with the layout term, in a corridor around the first path
     merges     merges grown past two paragraphs
     renderings leftover target runs paired again as a second rendering
-    rearrange  copies, local swaps, crossed leftovers and enclosed gaps, inside reader comments
+    rearrange  copies, local swaps, crossed leftovers, enclosed gaps and islands, inside reader comments
     confidence the probability that each unit is right
     units      beads turned into units in document order
 """
@@ -26,6 +26,7 @@ from .document import document_of
 from .estimate import estimate_null, learn_from
 from .evidence import Evidence
 from .gaps import fill_gaps
+from .islands import without_word_poor_islands
 from .items import document_items
 from .lexicon import lexicon_for
 from .model import initial_model
@@ -143,6 +144,7 @@ def rearranged(scorer: Scorer, beads: list[Bead], extra: list[Bead], copies: Cop
     beads, own = pair_crossed_leftovers(beads, own, [p.index for p in doc.src], [p.index for p in doc.tgt],
                                         scorer.pair_gains, penalty)
     beads, own = fill_gaps(scorer, beads, own, extra)
+    beads, own = without_word_poor_islands(beads, own, doc, lambda found: scorer.bead_contents(found, ("soft",)))
     kept = [k for k, bead in enumerate(beads) if in_one_comment(scorer, bead)]
     return [beads[k] for k in kept], [own[k] for k in kept]
 

@@ -79,7 +79,7 @@ class Scorer(Protocol):
 
     def grown_gains(self, offers: list[Offer]) -> list[float]: ...
 
-    def bead_contents(self, beads: list[Bead]) -> list[float]: ...
+    def bead_contents(self, beads: list[Bead], kinds: tuple[str, ...] = KINDS) -> list[float]: ...
 
     def focus(self, src_ids: Sequence[int], tgt_ids: Sequence[int]) -> Focus: ...
 
@@ -237,9 +237,11 @@ class PairScorer(ScorerBase):
         """gain() of each offered bead (with layout), -inf where a part does not prove itself."""
         return [self.gain(s, t) for _, s, t, _, _ in offers]
 
-    def bead_contents(self, beads: list[Bead]) -> list[float]:
-        """The content score of each bead (no length, layout or prior)."""
-        return [content(self.tally(s, t), self.coefficients["both"]) for s, t, _ in beads]
+    def bead_contents(self, beads: list[Bead], kinds: tuple[str, ...] = KINDS) -> list[float]:
+        """The content score of each bead (no length, layout or prior), from the items of
+        ``kinds`` only (all by default; "soft": what its words say, its anchors aside)."""
+        chosen = [c for c in self.coefficients["both"] if c[0] in kinds]
+        return [content(self.tally(s, t), chosen) for s, t, _ in beads]
 
     def focus(self, src_ids: Sequence[int], tgt_ids: Sequence[int]) -> Focus:
         """Searched with the whole post's ids: nothing to map back."""
