@@ -53,23 +53,57 @@ def is_hard_wrapped(text: str) -> bool:
     return wraps / len(breaks) >= _MIN_WRAP_SHARE and sentence_ends / len(breaks) <= _MAX_SENTENCE_END_SHARE
 
 
+# A block is judged wrapped on its own only with this many lines: two lines are as often a
+# title and its URL, or a heading and its translation.
+_MIN_WRAPPED_BLOCK_LINES = 3
+# Narrower than this, lines are verse, a list or a forum's handle and date, not a wrap.
+_MIN_WRAP_WIDTH = 40
+# Where a line of a block ends a clause, as a line of verse does.
+_CLAUSE_END = _SENTENCE_END + (",",)
+
+
+def is_wrapped_block(block: list[tuple[int, str]]) -> bool:
+    """One block of a file that is not wrapped throughout (an email pasted into a post of
+    one-line paragraphs) that is wrapped on its own: every break is a wrap by the test of
+    is_hard_wrapped against the block's own width, that width is a wrap's (not a list's or a
+    stanza's), no line runs past it (a wrap's last line is its shortest), at most half its
+    lines end a clause (verse ends nearly all), and no line is a link (a source list's title
+    and URL lines)."""
+    if len(block) < _MIN_WRAPPED_BLOCK_LINES or any(_is_link(line) for _, line in block):
+        return False
+    breaks = [(line.rstrip(), following.strip()) for (_, line), (_, following) in zip(block, block[1:])]
+    width = max(len(line) for line, _ in breaks)
+    if width < _MIN_WRAP_WIDTH or len(block[-1][1].rstrip()) > width:
+        return False
+    wraps = sum(1 for line, following in breaks if len(line) + 1 + len(following.split(" ")[0]) > width)
+    clause_ends = sum(1 for line, _ in breaks if line.endswith(_CLAUSE_END))
+    return wraps == len(breaks) and clause_ends / len(breaks) <= _MAX_SENTENCE_END_SHARE
+
+
+def _is_link(line: str) -> bool:
+    stripped = line.strip().lower()
+    return stripped.startswith(("http://", "https://", "www.")) or "://" in stripped.split(" ")[0]
+
+
 def split_paragraphs(text: str, mode: str = "auto") -> tuple[list[Paragraph], bool]:
     """Split text into paragraphs; return them and whether blocks (wrapped text) were used.
 
     ``lines``: each non-blank line is a paragraph. ``blocks``: each blank-line-separated
-    block is one, its lines joined by a space. ``auto``: blocks only for hard-wrapped text.
+    block is one, its lines joined by a space. ``auto``: blocks for hard-wrapped text; in a
+    file that is not wrapped throughout, lines, except in a block that is wrapped on its own
+    (see is_wrapped_block): the decision is made per stretch of the file.
     """
     if mode not in MODES:
         raise AlignerError(f"--paragraphs must be one of {', '.join(MODES)}, not {mode!r}")
     lines = text.split("\n")
     use_blocks = mode == "blocks" or (mode == "auto" and is_hard_wrapped(text))
     paragraphs: list[Paragraph] = []
-    if use_blocks:
-        for block in _blocks(lines):
+    for block in _blocks(lines):
+        if use_blocks or (mode == "auto" and is_wrapped_block(block)):
             joined = collapse_whitespace(" ".join(line for _, line in block))
             paragraphs.append(Paragraph(len(paragraphs), joined, block[0][0]))
-    else:
-        for number, line in enumerate(lines, 1):
+            continue
+        for number, line in block:
             cleaned = collapse_whitespace(line)
             if cleaned:
                 paragraphs.append(Paragraph(len(paragraphs), cleaned, number))

@@ -42,3 +42,24 @@ def test_blocks_mode_can_be_forced():
     paragraphs, used_blocks = split_paragraphs("a\nb\n\nc\n", "blocks")
     assert [p.text for p in paragraphs] == ["a b", "c"]
     assert used_blocks
+
+
+def test_a_wrapped_stretch_is_joined_inside_a_post_of_one_line_paragraphs():
+    """An email pasted into a post of one-line paragraphs keeps its wrap; the source list after
+    it keeps each title apart from its URL, and a stanza its lines."""
+    one_line = "This year the reading corners opened in four more villages, and the children came every week."
+    email = textwrap.fill(LONG, 62)
+    sources = "Annual report of the reading corners, 2023\nhttps://example.org/reports/2023\nA second title\nhttps://example.org/b"
+    stanza = "Morning mist lies on the landing,\nthe oar stirs up the water,\nso clear it shows the sky."
+    text = "\n\n".join([one_line, one_line, email, sources, stanza]) + "\n"
+    assert not is_hard_wrapped(text)
+    found, blocks = split_paragraphs(text)
+    texts = [p.text for p in found]
+    assert not blocks and LONG in texts and len(email.split("\n")) >= 3
+    assert texts[3:7] == sources.split("\n") and texts[7:] == stanza.split("\n")
+    assert [p.line for p in found][:3] == [1, 3, 5]
+
+
+def test_a_forum_post_of_a_handle_a_date_and_a_long_line_is_not_a_wrap():
+    post = "mark_in_hanoi\n13/04/2025 20:30 · #11\n" + LONG + "\n"
+    assert len(split_paragraphs(post)[0]) == 3

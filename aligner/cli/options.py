@@ -54,7 +54,8 @@ OutputOpt = Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FI
                                                    "instead of standard output (atomically).", show_default=False)]
 ParagraphsOpt = Annotated[ParagraphMode, typer.Option("--paragraphs", "-p", metavar="MODE", help="MODE: "
                           "auto|lines|blocks. lines: every non-blank line is a paragraph; blocks: blank-line "
-                          "blocks, lines joined; auto: blocks only for hard-wrapped text.")]
+                          "blocks, lines joined; auto: blocks for hard-wrapped text, and for a block wrapped on its own "
+                          "in a file of one-line paragraphs.")]
 EncodingOpt = Annotated[Optional[str], typer.Option("--encoding", "-e", metavar="ENCODING", help="Decode the "
                         "input with this encoding (e.g. cp1258, cp1252); default: UTF-8, or UTF-16/32 by BOM.",
                         show_default=False)]
