@@ -132,3 +132,21 @@ def test_the_array_rivals_of_a_book_weigh_exactly_as_the_pair_by_pair_ones(seed)
     assert len(known) == sum(len(s) == len(t) == 1 for s, t, _ in beads) > 10
     assert bead_confidences(beads, own, n_src, n_tgt, pair_gains, copies, known) == \
         bead_confidences(beads, own, n_src, n_tgt, pair_gains, copies)
+
+
+def test_leftovers_crossing_a_bead_in_blocks_are_paired():
+    """EN Monday, EN Tuesday ... VI Tuesday, VI Monday, far apart in the document (a block of
+    English, then its Vietnamese): the search pairs the Mondays; the Tuesdays, left alone on
+    the other side of that pair on both sides, are paired by their words."""
+    from aligner.align.swaps import pair_crossed_leftovers
+
+    src_at, tgt_at = [0, 1, 2, 3], [10, 11, 12, 13]  # four English lines, then four Vietnamese
+    beads = [((0,), (0,), 9.0), ((1,), (3,), 9.0)]
+    gains = {(2, 2): 7.0}
+    found, own = pair_crossed_leftovers(beads, [9.0, 9.0], src_at, tgt_at,
+                                        lambda pairs: [gains.get(p, -4.0) for p in pairs], cost=3.0)
+    assert found[2:] == [((2,), (2,), 7.0)] and own[2:] == [7.0]
+    weak = {(2, 2): 2.0}  # words that do not outweigh the cost of an unusual bead
+    found, _ = pair_crossed_leftovers(beads, [9.0, 9.0], src_at, tgt_at,
+                                      lambda pairs: [weak.get(p, -4.0) for p in pairs], cost=3.0)
+    assert found == beads

@@ -44,15 +44,21 @@ def pair_crossed_leftovers(beads: list[Bead], own: list[float], src_at: list[int
                            pair_gains: PairGains, cost: float,
                            reach: int = 4) -> tuple[list[Bead], list[float]]:
     """Pair a paragraph left alone with one of the other side left alone near it (within
-    ``reach`` paragraphs of the document) when their words say so by more than ``cost``: the
-    search leaves such pairs when they cross a neighbouring bead (EN a, EN b, VI b, VI a, where
-    it paired a with VI a). Each paragraph takes its best partner, and only a mutual best."""
+    ``reach`` paragraphs of the document, or on the other side of a one-to-one bead on both
+    sides) when their words say so by more than ``cost``: the search leaves such pairs when
+    they cross a neighbouring bead (EN a, EN b, VI b, VI a, where it paired a with VI a; or in
+    blocks, EN a, EN b, ... VI b, VI a). Each paragraph takes its best partner, and only a
+    mutual best."""
     paired_src = {i for s_ids, _, _ in beads for i in s_ids}
     paired_tgt = {j for _, t_ids, _ in beads for j in t_ids}
     lone_tgt = [j for j in range(len(tgt_at)) if j not in paired_tgt]
     lone_at = [tgt_at[j] for j in lone_tgt]  # in document order, so a window is two bisections
     asks = [(i, j) for i in range(len(src_at)) if i not in paired_src
             for j in lone_tgt[bisect_left(lone_at, src_at[i] - reach):bisect_right(lone_at, src_at[i] + reach)]]
+    asks += [(i + step, j - step) for (i,), (j,), _ in (b for b in beads if len(b[0]) == len(b[1]) == 1)
+             for step in (1, -1) if 0 <= i + step < len(src_at) and 0 <= j - step < len(tgt_at)
+             and i + step not in paired_src and j - step not in paired_tgt]
+    asks = list(dict.fromkeys(asks))
     best_src: dict[int, tuple[float, int]] = {}
     best_tgt: dict[int, tuple[float, int]] = {}
     for (i, j), g in zip(asks, pair_gains(asks)):
