@@ -127,6 +127,13 @@ def _judged_words(plain: str) -> list[tuple[str, bool]]:
     return judged
 
 
+@lru_cache(maxsize=200_000)
+def _text_words(text: str) -> list[tuple[str, bool]]:
+    """_judged_words of a text without its URLs and handles, read once: the borrowed words and
+    the words the document writes in English both read every English line again. Read only."""
+    return _judged_words(_without_handles(without_urls(text)))
+
+
 def _names_a_place(word: str, following: str) -> bool:
     """A lowercase word with Vietnamese marks right before a name is the name's first word:
     "phố Hàng Bạc", "chợ Đồng Xuân", "chùa Thiên Mụ" read the same in an English sentence."""
@@ -266,7 +273,7 @@ def _confident_english_words(text: str) -> frozenset[str]:
     writes without any ("chè bột lọc heo quay": heo, quay), when they are no English word."""
     if text.isascii():
         return frozenset()
-    judged = _judged_words(_without_handles(without_urls(text)))
+    judged = _text_words(text)
     english, vietnamese, _, _ = _language_votes(judged)
     if english < 4 or english < 2 * vietnamese:
         return frozenset()
@@ -294,7 +301,7 @@ def document_english_words(texts: Sequence[str], tags: Sequence[str]) -> frozens
     vietnamese: set[str] = set()
     for text, tag in zip(texts, tags):
         if tag in ("en", "vi"):
-            words = _judged_words(_without_handles(without_urls(text)))
+            words = _text_words(text)
             if tag == "en":
                 english.update(w.lower() for w, name in words if not name)
             elif _language_votes(words)[1] >= 2:  # Vietnamese by its words (a grammar word, or two)

@@ -40,17 +40,27 @@ def is_hard_wrapped(text: str) -> bool:
     breaks where the next word would have fitted, so it stays one paragraph per line;
     so does a file of one sentence per line, whose lines end in full stops.
     """
-    breaks: list[tuple[str, str]] = []
-    for block in _blocks(text.split("\n")):
-        for (_, line), (_, following) in zip(block, block[1:]):
-            breaks.append((line.rstrip(), following.strip()))
+    breaks = [pair for block in _blocks(text.split("\n")) for pair in _breaks(block)]
     if len(breaks) < _MIN_WRAP_EVIDENCE:
         return False
     width = max(len(line) for line, _ in breaks)
-    wraps = sum(1 for line, following in breaks
-                if len(line) + 1 + len(following.split(" ")[0]) > width)
-    sentence_ends = sum(1 for line, _ in breaks if line.endswith(_SENTENCE_END))
-    return wraps / len(breaks) >= _MIN_WRAP_SHARE and sentence_ends / len(breaks) <= _MAX_SENTENCE_END_SHARE
+    return (_wraps(breaks, width) / len(breaks) >= _MIN_WRAP_SHARE
+            and _ending(breaks, _SENTENCE_END) / len(breaks) <= _MAX_SENTENCE_END_SHARE)
+
+
+def _breaks(block: list[tuple[int, str]]) -> list[tuple[str, str]]:
+    """Each line break inside a block: the line before it and the line after it."""
+    return [(line.rstrip(), following.strip()) for (_, line), (_, following) in zip(block, block[1:])]
+
+
+def _wraps(breaks: list[tuple[str, str]], width: int) -> int:
+    """How many breaks are a wrap: the next line's first word would not have fitted within ``width``."""
+    return sum(1 for line, following in breaks if len(line) + 1 + len(following.split(" ")[0]) > width)
+
+
+def _ending(breaks: list[tuple[str, str]], marks: tuple[str, ...]) -> int:
+    """How many lines before a break end with one of ``marks``."""
+    return sum(1 for line, _ in breaks if line.endswith(marks))
 
 
 # A block is judged wrapped on its own only with this many lines: two lines are as often a
@@ -71,13 +81,12 @@ def is_wrapped_block(block: list[tuple[int, str]]) -> bool:
     and URL lines)."""
     if len(block) < _MIN_WRAPPED_BLOCK_LINES or any(_is_link(line) for _, line in block):
         return False
-    breaks = [(line.rstrip(), following.strip()) for (_, line), (_, following) in zip(block, block[1:])]
+    breaks = _breaks(block)
     width = max(len(line) for line, _ in breaks)
     if width < _MIN_WRAP_WIDTH or len(block[-1][1].rstrip()) > width:
         return False
-    wraps = sum(1 for line, following in breaks if len(line) + 1 + len(following.split(" ")[0]) > width)
-    clause_ends = sum(1 for line, _ in breaks if line.endswith(_CLAUSE_END))
-    return wraps == len(breaks) and clause_ends / len(breaks) <= _MAX_SENTENCE_END_SHARE
+    clause_ends = _ending(breaks, _CLAUSE_END)
+    return _wraps(breaks, width) == len(breaks) and clause_ends / len(breaks) <= _MAX_SENTENCE_END_SHARE
 
 
 def _is_link(line: str) -> bool:
