@@ -94,12 +94,28 @@ def _is_vietnamese_name(tokens: Sequence[str]) -> bool:
 # digits joined by dots or underscores. They are built from syllables of either language but
 # belong to neither, so they are set aside before the words are weighed.
 _HANDLE = regex.compile(r"(?<![\p{L}\d.@])@?[\p{Ll}\d]+(?:[-][\p{Ll}\d]+)*(?:[._][\p{Ll}\d]+)+(?![\p{L}\d])")
+# A hashtag ("#ThongBao", "#catnuoc"): a label run together from words, of no sentence.
+_HASHTAG = regex.compile(r"(?<![\p{L}\d&])#[\p{L}\d_]*\p{L}[\p{L}\d_]*")
 _MARKED_LETTER = regex.compile(rf"[{regex.escape(_MARKED_LETTERS)}]")
 _SENTENCE_BREAK = regex.compile(r"[.!?:;\u2026]")
 
 
+# A list's number in roman numerals or one letter ("I.", "IV)", "b.") at the start of a line.
+_ENUMERATOR = regex.compile(r"^\s*(?:[IVXLC]{1,5}|\p{L})[.)](?=\s)")
+
+
+def _plain_words_text(text: str) -> str:
+    """The text a line's language is read from: no URLs, no handles, and no leading list number.
+    "I." numbering a section is not the English pronoun: in "I. TẠM NGƯNG CẤP NƯỚC" it would be
+    the only English word of a Vietnamese heading."""
+    return _ENUMERATOR.sub("", _without_handles(without_urls(text)), count=1)
+
+
 def _without_handles(text: str) -> str:
-    """The text with handles blanked out (a handle has at least five characters; "e.g." is kept)."""
+    """The text with handles and hashtags blanked out (a handle has at least five characters;
+    "e.g." is kept)."""
+    if "#" in text:
+        text = _HASHTAG.sub(" ", text)
     if "." not in text and "_" not in text:
         return text
     return _HANDLE.sub(lambda m: " " if len(m.group()) >= 5 and regex.search(r"\p{L}{2}", m.group()) else m.group(),
@@ -131,7 +147,7 @@ def _judged_words(plain: str) -> list[tuple[str, bool]]:
 def _text_words(text: str) -> list[tuple[str, bool]]:
     """_judged_words of a text without its URLs and handles, read once: the borrowed words and
     the words the document writes in English both read every English line again. Read only."""
-    return _judged_words(_without_handles(without_urls(text)))
+    return _judged_words(_plain_words_text(text))
 
 
 def _names_a_place(word: str, following: str) -> bool:
@@ -161,6 +177,9 @@ def _word_vote(word: str, name: bool) -> tuple[float, float, float, bool, bool, 
         return ((0.5 if grammar else 0.0) if shaped else (2.0 if grammar else 1.0)), 0.0, 0.0, shaped, False, 0.0
     if shaped:
         return 0.0, 0.0, 1.0, True, False, 0.0
+    if len(word) > 1 and word.isupper():
+        # An abbreviation ("TM", "BQL", "CCCD"): either language writes them alike.
+        return 0.0, 0.0, 0.0, False, False, 0.0
     # No Vietnamese syllable, even typed without marks, is spelt like this ("rooftop", "ok"):
     # in an English–Vietnamese post the word is English (or borrowed from it).
     return 1.0, 0.0, 0.0, False, False, 1.0
@@ -207,7 +226,7 @@ def classify(text: str, borrowed: frozenset[str] = frozenset(), english_here: fr
     to settle). ``borrowed``: Vietnamese words the document uses inside English sentences
     (dishes, places: see borrowed_words), which say nothing of a line's language;
     ``english_here``: words the document writes only in English (see document_english_words)."""
-    plain = _without_handles(without_urls(text))
+    plain = _plain_words_text(text)
     tokens = WORD.findall(plain)
     if not tokens:
         return UNDETERMINED

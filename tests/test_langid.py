@@ -168,3 +168,17 @@ def test_texts_that_differ_only_in_digits_are_tagged_alike():
         assert classify(other) == classify(text)
         first, second = _tags(text, other)
         assert first == second
+
+
+@pytest.mark.parametrize(("text", "tag"), [("I. TẠM NGƯNG CẤP NƯỚC", "vi"), ("I. WATER SHUT-OFF", "en"),
+                                           ("IV. Giới thiệu", "vi"), ("I think so.", "en")])
+def test_a_leading_list_number_is_no_word(text, tag):
+    """"I." numbering a section is not the pronoun: it must not make a Vietnamese heading English."""
+    assert classify(text) == tag
+
+
+def test_abbreviations_and_hashtags_say_nothing_of_the_language():
+    """"TM." (on behalf of) heads a Vietnamese signature; a line of hashtags is of no language."""
+    assert classify("TM. BAN QUẢN LÝ") == "vi"
+    assert classify("#SongXanhResidence #ThongBao #BQL") == "und"
+    assert classify("NASA launched it") == "en"

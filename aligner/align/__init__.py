@@ -13,7 +13,8 @@ The modules, in the order the data passes through them (pipeline.py is the recip
     tables.py      ... or as numpy arrays (books)
     model.py       the probability model of a pair
     score.py       one scorer interface; the pair-by-pair scorer
-    band.py        the numpy scorer of the same interface (corridor_beads.py: a whole corridor)
+    band.py        the numpy scorer of the same interface (corridor_beads.py: a whole corridor;
+                   part_values.py: a merge part's own evidence)
     estimate.py    the model learnt from the post, as pure functions
     search.py      the dynamic programme and the corridor around its path
     coarse.py      long posts: a corridor from chunks, a first pass over stretches

@@ -19,6 +19,7 @@ from .corridor_beads import corridor_beads
 from .document import Document, coarse_document, selected_document
 from .items import KINDS
 from .model import Model, Tally, initial_model
+from .part_values import PartValues
 from .score import Bead, Candidate, Focus, Offer, ScorerBase
 from .settings import Settings
 from .tables import ItemTables
@@ -142,10 +143,8 @@ class BandScorer(ScorerBase):
         whole = score(both)
         return np.maximum(whole - score(second), 0.0), np.maximum(whole - score(first), 0.0)
 
-    def part_values(self, side: int) -> tuple[np.ndarray, np.ndarray]:
-        """For a merge part's own evidence (PairScorer.part_evidence) over arrays: per occurrence
-        of ``side`` (0 source, 1 target), what a hit adds, and per paragraph what it scores if
-        nothing is hit."""
+    def part_values(self, side: int) -> PartValues:
+        """For a merge part's own evidence (PairScorer.part_evidence) over arrays: see PartValues."""
         tables, model, strength = self.tables, self.model, self.settings.prior_strength
         occurrences, kinds = (tables.src, tables.src_kind) if side == 0 else (tables.tgt, tables.tgt_kind)
         others = len((tables.tgt if side == 0 else tables.src).start) - 1
@@ -155,10 +154,9 @@ class BandScorer(ScorerBase):
         unit = np.array([model.unit_weight[kind] for kind in KINDS])[kinds]
         p = np.minimum((np.maximum(tables.reach_counts[side] - 1, 0) + chance * strength)
                        / (max(others - 1, 0) + strength), true - 0.01)
-        scale = occurrences.weight / unit
-        miss = scale * np.log((1 - true) / (1 - p))
-        base = np.bincount(occurrences.paragraph, weights=miss, minlength=len(occurrences.start) - 1)
-        return scale * np.log(true / p) - miss, base
+        other_len = self.tgt_len if side == 0 else self.src_len
+        return PartValues(occurrences.paragraph, len(occurrences.start) - 1, occurrences.weight / unit, true, p,
+                          other_len, self.document.mean_len[1 - side])
 
     def rows(self, corridor: list[tuple[int, int]], src_ids: Sequence[int], tgt_ids: Sequence[int],
              layout: bool, merges: bool) -> _BandRows:
@@ -179,7 +177,7 @@ class BandScorer(ScorerBase):
             values = self.gains(tables.bead_tallies(src, src_count, tgt, tgt_count), src, tgt, src_count, tgt_count,
                                 layout=True)
             other, other_count = (tgt, tgt_count) if side == 0 else (src, src_count)
-            proves = tables.part_evidence(added, other, other_count, side, *self.part_values(side)) > 0
+            proves = tables.part_evidence(added, other, other_count, side, self.part_values(side)) > 0
             for n, value in zip(members, np.where(proves, values, -math.inf).tolist()):
                 gains[n] = value
         return gains

@@ -9,6 +9,7 @@ from typing import Protocol
 import numpy as np
 
 from .document import Document
+from .part_values import PartValues
 from .score import Candidate
 from .settings import Settings
 from .tables import Band, ItemTables
@@ -22,7 +23,7 @@ class ArrayScorer(Protocol):
     settings: Settings
     tables: ItemTables
 
-    def part_values(self, side: int) -> tuple[np.ndarray, np.ndarray]: ...
+    def part_values(self, side: int) -> PartValues: ...
 
     def length_help(self, first: np.ndarray, second: np.ndarray, other: np.ndarray,
                     merged_side: int) -> tuple[np.ndarray, np.ndarray]: ...
@@ -48,7 +49,7 @@ def corridor_beads(scorer: ArrayScorer, corridor: list[tuple[int, int]], layout:
         stop = min(n + 1, first + block)
         start = max(1, first - 1)  # and the row above, which 2-1 beads read
         rows, columns = band.cells(start, stop)
-        src_hit, tgt_hit, *part_hits = band.tallies(scorer.tables, start, stop, *(values for values, _ in parts))
+        src_hit, tgt_hit, *part_hits = band.tallies(scorer.tables, start, stop, *parts)
         i, j = rows - 1, columns - 1
         value = scorer.gains((src_hit, scorer.tables.src_totals[i].T, tgt_hit, scorer.tables.tgt_totals[j].T),
                              i, j, 1, 1, layout)
@@ -57,7 +58,8 @@ def corridor_beads(scorer: ArrayScorer, corridor: list[tuple[int, int]], layout:
         for a, b, g in zip(rows[chosen].tolist(), columns[chosen].tolist(), value[chosen].tolist()):
             diagonal[a].append((b, 4, g))
         if merges:
-            evidence = (parts[0][1][i] + part_hits[0], parts[1][1][j] + part_hits[1])
+            evidence = (parts[0].base(i, parts[0].other_class[j]) + part_hits[0],
+                        parts[1].base(j, parts[1].other_class[i]) + part_hits[1])
             _merge_beads(scorer, band, (rows, columns, start, own, evidence), layout, merged)
     return {a: diagonal.get(a, []) + merged[7].get(a, []) + merged[5].get(a, [])
             for a in set(diagonal) | set(merged[7]) | set(merged[5])}

@@ -23,6 +23,9 @@ class Document:
     tgt_len: list[int]
     runs_src: list[int]
     runs_tgt: list[int]
+    # The mean paragraph length of each side (source, target) of the whole post: what a long
+    # paragraph is long against (see model.length_class). A selected view keeps the post's.
+    mean_len: tuple[float, float]
 
     def mergeable_src(self, i: int) -> bool:
         """May src[i-1] and src[i] form one side of a bead? Only inside one same-language run."""
@@ -52,15 +55,16 @@ def runs_of(src: list[Paragraph], tgt: list[Paragraph]) -> tuple[list[int], list
 
 def document_of(src: list[Paragraph], tgt: list[Paragraph]) -> Document:
     """The whole post."""
-    return Document(src, tgt, [len(p.text) for p in src], [len(p.text) for p in tgt], *runs_of(src, tgt))
+    src_len, tgt_len = [len(p.text) for p in src], [len(p.text) for p in tgt]
+    return Document(src, tgt, src_len, tgt_len, *runs_of(src, tgt), mean_len=(_mean(src_len), _mean(tgt_len)))
 
 
 def coarse_document(document: Document, size: int) -> Document:
     """The post seen in chunks of ``size`` paragraphs: a chunk stands where its first paragraph
     does and is as long as its paragraphs joined by spaces (its text is never read)."""
     src, tgt = _chunks(document.src, size), _chunks(document.tgt, size)
-    return Document(src, tgt, _chunk_lengths(document.src_len, size), _chunk_lengths(document.tgt_len, size),
-                    *runs_of(src, tgt))
+    src_len, tgt_len = _chunk_lengths(document.src_len, size), _chunk_lengths(document.tgt_len, size)
+    return Document(src, tgt, src_len, tgt_len, *runs_of(src, tgt), mean_len=(_mean(src_len), _mean(tgt_len)))
 
 
 def selected_document(document: Document, src_ids: Sequence[int], tgt_ids: Sequence[int]) -> Document:
@@ -68,7 +72,13 @@ def selected_document(document: Document, src_ids: Sequence[int], tgt_ids: Seque
     have in the whole post."""
     return Document([document.src[i] for i in src_ids], [document.tgt[j] for j in tgt_ids],
                     [document.src_len[i] for i in src_ids], [document.tgt_len[j] for j in tgt_ids],
-                    [document.runs_src[i] for i in src_ids], [document.runs_tgt[j] for j in tgt_ids])
+                    [document.runs_src[i] for i in src_ids], [document.runs_tgt[j] for j in tgt_ids],
+                    document.mean_len)
+
+
+def _mean(lengths: list[int]) -> float:
+    """The mean of the lengths, 1 for none."""
+    return sum(lengths) / len(lengths) if lengths else 1.0
 
 
 def sample_pairs(n: int, m: int, limit: int) -> list[tuple[int, int]]:

@@ -55,6 +55,28 @@ def item_chance(reached: int, others: int, rates: Rates, settings: Settings) -> 
     return min((unrelated + rates.chance * strength) / (max(others - 1, 0) + strength), rates.true - 0.01)
 
 
+# The longest class: a side 32 times the mean length (and more) counts as 32 paragraphs.
+MAX_LENGTH_CLASS = 5
+
+
+def length_class(length: float, mean_length: float) -> int:
+    """How many paragraphs of the usual length a side of ``length`` counts as: its ratio to the
+    mean rounded to a power of two, never less than one (1 below 1.41 times the mean, 2 below
+    2.83 times, then 4, 8...). Classes rather than the ratio itself, so the numpy scorer can
+    weigh a few of them."""
+    ratio = length / mean_length if mean_length > 0 else 1.0
+    return 1 << max(0, min(round(math.log2(ratio)) if ratio > 1 else 0, MAX_LENGTH_CLASS))
+
+
+def chance_over_length(chance: float, factor: int, rates: Rates) -> float:
+    """The chance that ``factor`` unrelated paragraphs together explain an item each explains
+    with ``chance``: a long paragraph holds more words by chance than a short one. Kept below
+    the translation rate, as item_chance is."""
+    if factor == 1:
+        return chance
+    return min(1.0 - (1.0 - chance) ** factor, rates.true - 0.01)
+
+
 def side_counts(tally: Tally, kind: str, side: str) -> tuple[float, float]:
     """Matched and total weight of one kind, on one side of a bead or on both together."""
     src_hit, src_total, tgt_hit, tgt_total = tally[kind]

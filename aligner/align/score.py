@@ -19,7 +19,8 @@ from .confidence import Bead
 from .document import Document
 from .evidence import Evidence, union_reach
 from .items import KINDS, kind_of
-from .model import Coefficients, Model, Tally, coefficients, content, item_chance, length_score
+from .model import (Coefficients, Model, Tally, chance_over_length, coefficients, content, item_chance, length_class,
+                    length_score)
 from .settings import Settings
 
 if TYPE_CHECKING:
@@ -129,7 +130,7 @@ class PairScorer(ScorerBase):
                  settings: Settings) -> None:
         super().__init__(document, model, settings)
         self.evidence, self.swapped = evidence, swapped
-        self._part_cache: dict[tuple[int, str], tuple[float, dict[str, float]]] = {}
+        self._part_cache: dict[tuple[int, str, int], tuple[float, dict[str, float]]] = {}
         self._reached: dict | None = None
 
     def with_model(self, model: Model) -> PairScorer:
@@ -196,20 +197,24 @@ class PairScorer(ScorerBase):
 
     def part_evidence(self, part: int, other_ids: tuple[int, ...], side: str) -> float:
         """Log-likelihood ratio that the part's items are explained by the other side of the
-        bead, each item against its own chance (see model.item_chance). A word that every
-        paragraph of the other side explains ("and", "of") proves nothing; a global chance
-        rate would let a few such words join an untranslated paragraph to its neighbour's
-        translation."""
-        e = self.evidence
+        bead, each item against its own chance (see model.item_chance) for a side as long as
+        this one (see model.length_class). A word that every paragraph of the other side
+        explains ("and", "of") proves nothing; a global chance rate would let a few such words
+        join an untranslated paragraph to its neighbour's translation. Nor does "by" prove a
+        byline ("Translated by ...") part of a long paragraph's translation: a paragraph eight
+        times the usual length holds most grammar words by chance."""
+        e, doc = self.evidence, self.document
         inner = side if not self.swapped else ("tgt" if side == "src" else "src")  # the evidence's side
         reach = union_reach(e.tgt_reach if inner == "src" else e.src_reach, other_ids)
-        base, on_hit = self._part_terms(part, side, inner)
+        other_len = doc.tgt_len if side == "src" else doc.src_len
+        factor = length_class(sum(other_len[k] for k in other_ids), doc.mean_len[side == "src"])
+        base, on_hit = self._part_terms(part, side, inner, factor)
         return base + sum(map(on_hit.__getitem__, on_hit.keys() & reach))
 
-    def _part_terms(self, part: int, side: str, inner: str) -> tuple[float, dict[str, float]]:
-        """A part's evidence when nothing is hit, and what each of its items adds when hit
-        (kept for this model)."""
-        key = (part, side)
+    def _part_terms(self, part: int, side: str, inner: str, factor: int) -> tuple[float, dict[str, float]]:
+        """A part's evidence when nothing is hit, and what each of its items adds when hit,
+        against another side ``factor`` times the usual length (kept for this model)."""
+        key = (part, side, factor)
         found = self._part_cache.get(key)
         if found is None:
             model, e = self.model, self.evidence
@@ -221,7 +226,7 @@ class PairScorer(ScorerBase):
             for item, w in weights.items():
                 kind = kind_of(item)
                 rates = model.rates[(kind, side)]
-                p = item_chance(reached[item], others, rates, self.settings)
+                p = chance_over_length(item_chance(reached[item], others, rates, self.settings), factor, rates)
                 scale = w / model.unit_weight[kind]
                 miss = math.log((1 - rates.true) / (1 - p)) * scale
                 base += miss

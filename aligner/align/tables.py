@@ -20,6 +20,7 @@ from itertools import chain
 import numpy as np
 
 from .items import carried_over, item_kind
+from .part_values import PartValues
 
 
 def _search(codes: np.ndarray, needles: np.ndarray, side: str) -> np.ndarray:
@@ -218,16 +219,19 @@ class ItemTables:
         return found[0], found[1]
 
     def part_evidence(self, own: np.ndarray, other: np.ndarray, other_count: int, side: int,
-                      hit_value: np.ndarray, base: np.ndarray) -> np.ndarray:
-        """Sum, for paragraph own[p] of ``side`` (0 source, 1 target), of base[own[p]] and of
-        hit_value over its occurrences that other[p] (or the ``other_count`` paragraphs from
-        it) reach."""
+                      values: PartValues) -> np.ndarray:
+        """The own evidence (PairScorer.part_evidence) of paragraph own[p] of ``side`` (0 source,
+        1 target) against other[p] and the ``other_count`` - 1 paragraphs after it: its no-hit
+        score and what its occurrences that those paragraphs reach add, against a side of their
+        length together."""
         occurrences, reach = (self.src, self.tgt_reach) if side == 0 else (self.tgt, self.src_reach)
         pair, position = _expand(occurrences, own)
         found = np.zeros(len(pair), dtype=bool)
         for step in range(other_count):
             found |= reach.holds(occurrences.item[position], other[pair] + step)
-        return base[own] + np.bincount(pair, weights=hit_value[position] * found, minlength=len(own))
+        exponent = values.class_of(sum(values.other_len[other + step] for step in range(other_count)))
+        hits = values.hit_values(position[found], exponent[pair[found]])
+        return values.base(own, exponent) + np.bincount(pair[found], weights=hits, minlength=len(own))
 
     def bead_tallies(self, src: np.ndarray, src_count: int, tgt: np.ndarray,
                      tgt_count: int) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
@@ -314,11 +318,12 @@ class Band:
                                                                     sizes) + self.low[rows]
         return rows, columns
 
-    def tallies(self, tables: ItemTables, first: int, stop: int, src_extra: np.ndarray | None = None,
-                tgt_extra: np.ndarray | None = None) -> tuple[np.ndarray, ...]:
+    def tallies(self, tables: ItemTables, first: int, stop: int, src_parts: PartValues | None = None,
+                tgt_parts: PartValues | None = None) -> tuple[np.ndarray, ...]:
         """Matched source and target weight per kind (arrays 2 × cells) of rows first..stop-1;
-        with ``src_extra`` and ``tgt_extra`` (a value per occurrence of each side), also the
-        sums of those values over the matched occurrences of every cell."""
+        with ``src_parts`` and ``tgt_parts`` (each side's merge-part terms), also the sums of
+        the hit values over the matched occurrences of every cell, against the cell's other
+        paragraph."""
         base = self.offset[first]
         count = int(self.offset[stop] - base)
         # Source items of paragraph a-1 found in the reach of target paragraphs in the row.
@@ -329,7 +334,9 @@ class Band:
         cell = self.offset[rows] - base + column + 1 - self.low[rows]
         src_hit = np.bincount(tables.src_kind[taken][query] * count + cell,
                               weights=tables.src.weight[taken][query], minlength=2 * count).reshape(2, count)
-        extra = [] if src_extra is None else [np.bincount(cell, weights=src_extra[taken][query], minlength=count)]
+        extra = [] if src_parts is None else \
+            [np.bincount(cell, weights=src_parts.hit_values(taken.start + query, src_parts.other_class[column]),
+                         minlength=count)]
         # Target items of paragraph b-1 found in the reach of the source paragraphs of its rows.
         from_row = np.maximum(self.first_row, first)
         to_row = np.minimum(self.last_row, stop - 1)
@@ -344,6 +351,8 @@ class Band:
         cell = self.offset[rows] - base + column - self.low[rows]
         tgt_hit = np.bincount(tables.tgt_kind[taken][query] * count + cell,
                               weights=tables.tgt.weight[taken][query], minlength=2 * count).reshape(2, count)
-        if tgt_extra is not None:
-            extra.append(np.bincount(cell, weights=tgt_extra[taken][query], minlength=count))
+        if tgt_parts is not None:
+            extra.append(np.bincount(cell, weights=tgt_parts.hit_values(taken.start + query,
+                                                                        tgt_parts.other_class[paragraph]),
+                                     minlength=count))
         return (src_hit, tgt_hit, *extra)
