@@ -100,11 +100,11 @@ SAMPLE_F1_BAR = 0.97
 # keep only one of their parts; in the forum, a reply in the next post that repeats the numbers
 # and names of the post it answers (an update and its congratulation) is paired with it; in the
 # building notice a page's "Like · Comment · Share" pairs with its counts; in the glossary table
-# the column headers leave the first row's English alone, and the second of two renderings in
-# one cell stays alone.
+# the column headers ("English", "Tiếng Việt") pair, and the second of two renderings in one
+# cell stays alone.
 KNOWN_SHORTFALL: dict[str, float] = {"library-alternating": 0.96, "songs-and-steps-uneven": 0.96,
                                       "forum-replies-numbers": 0.96, "building-notice-vi-first": 0.95,
-                                      "glossary-table-page": 0.93}
+                                      "glossary-table-page": 0.94}
 
 
 @pytest.mark.parametrize("case", SAMPLE_CASES, ids=lambda p: p.name)
