@@ -245,7 +245,7 @@ def classify(text: str, borrowed: frozenset[str] = frozenset(), english_here: fr
     english, vietnamese, strong, foreign = _language_votes(judged, english_here)
     if not english and not vietnamese and all(name for _, name in judged[1:]):
         # A line of capitalised words only ("Chuyện Nhà Tôi", "ĐẾM CHIM BỜ BIỂN"): judge them all.
-        english, vietnamese, strong, foreign = _language_votes([(word, False) for word, _ in judged])
+        english, vietnamese, strong, foreign = _language_votes([(word, False) for word, _ in judged], english_here)
     if vietnamese > english:
         if not strong and not ascii_only and letters >= _LANGDETECT_MIN_LETTERS and len(tokens) >= 4:
             # Marks that other languages use too (é, à, ô) and no letter only Vietnamese has.

@@ -182,3 +182,11 @@ def test_abbreviations_and_hashtags_say_nothing_of_the_language():
     assert classify("TM. BAN QUẢN LÝ") == "vi"
     assert classify("#SongXanhResidence #ThongBao #BQL") == "und"
     assert classify("NASA launched it") == "en"
+
+
+def test_a_heading_in_capitals_reads_the_documents_english_words():
+    """In capitals every word looks like a name, so all are judged as words; "DAY" and "TRIP"
+    could be unaccented syllables, but this post writes them only in English."""
+    english = "We spent a whole day on the trip, and the day after we rested."
+    vietnamese = "Chúng tôi đi cả một ngày, và hôm sau thì nghỉ ngơi."
+    assert _tags(english, vietnamese, "DAY 3 – HỘI AN DAY TRIP", "NGÀY 3 – MỘT NGÀY Ở HỘI AN")[2:] == ["en", "vi"]
