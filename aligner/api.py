@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 from .align import DEFAULT_SETTINGS, Settings, align_paragraphs, collector_paused
+from .comment_threads import join_announced_translations
 from .dictionary import Dictionary
 from .langid import tag_paragraphs
 from .languages import check_pair
@@ -37,6 +38,8 @@ def _detect(text: str, paragraphs: str, input_format: str,
             p.comment = page.comments[p.line - 1]
         if page.lines:
             p.line = page.lines[p.line - 1]
+    if page.comments:
+        join_announced_translations(found)
     on_stage("tagging", len(found))
     return tag_paragraphs(found), wrapped
 

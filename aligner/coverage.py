@@ -29,6 +29,10 @@ _MIN_WORDS_WITH_LINK = 15
 _NAVIGATION = regex.compile(r"\s\|\s|[«»]|←|→")
 _CLOCK_TIME = regex.compile(r"\b\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s|$)")
 _LABEL_LIST = regex.compile(r"^[\p{L} ]{1,30}:\s*(.+)$")
+# Short pieces strung on middle dots ("By Lâm Khánh Vy · Photos by Daniel Roche", "Like · Reply ·
+# 3h", a tagline given in both languages): a page's meta line, not a sentence.
+_DOTTED = regex.compile(r"\s[·•]\s")
+_MAX_DOTTED_PIECE_WORDS = 6
 # A pair whose log length ratio strays this many robust deviations from the median is doubtful.
 _LENGTH_OUTLIER = 3.5
 _MIN_LENGTH_SPREAD = 0.15
@@ -135,6 +139,8 @@ def is_boilerplate(text: str) -> bool:
 
     >>> is_boilerplate("Posted by Minh at 9:12 PM"), is_boilerplate("Labels: family, letters")
     (True, True)
+    >>> is_boilerplate("By Lâm Khánh Vy · Photos by Daniel Roche")
+    True
     """
     count = word_count(text)
     if count < _MIN_CONTENT_WORDS:
@@ -142,6 +148,9 @@ def is_boilerplate(text: str) -> bool:
     if URL.search(text) and count < _MIN_WORDS_WITH_LINK:
         return True
     if _NAVIGATION.search(text) or _CLOCK_TIME.search(text):
+        return True
+    pieces = _DOTTED.split(text)
+    if len(pieces) >= 2 and all(word_count(piece) <= _MAX_DOTTED_PIECE_WORDS for piece in pieces):
         return True
     label = _LABEL_LIST.match(text)
     if label:

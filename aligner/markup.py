@@ -20,7 +20,7 @@ _BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th",
                "aside", "details", "summary", "address", "center", "header", "footer", "nav", "form", "fieldset",
                "legend", "figure", "dl"}
 # Elements whose text a reader never sees. Page chrome (menus, sidebar, footer, forms) is seen,
-# so it stays: the aligner tags it and leaves it unpaired, and ``--all`` shows it.
+# so it stays: the aligner tags it, pairs it only with furniture beside it, and ``--all`` shows it.
 _DROPPED_TAGS = {"script", "style", "noscript", "template", "svg", "head", "select", "iframe", "object",
                  "textarea"}
 # Classes themes use to hide text from the eye (kept for screen readers only).

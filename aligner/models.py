@@ -20,8 +20,8 @@ def no_stage(stage: str, count: int) -> None:
 class Paragraph:
     """One paragraph of the input: its normalised text, where it starts, its language tag, and
     whether it is page furniture (a menu, a form, a site header or footer of an HTML page):
-    shown, never aligned; and the reader comment of the page it belongs to (0: none), which
-    pairs only inside that comment."""
+    shown, and aligned only with furniture beside it; and the reader comment of the page it
+    belongs to (0: none), which pairs only inside that comment."""
 
     index: int
     text: str

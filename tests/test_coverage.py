@@ -61,7 +61,9 @@ def test_missing_name_is_found():
 @pytest.mark.parametrize("text", ["Posted by Minh at 9:12 PM", "Labels: family, letters, Saigon",
                                   "Home | Recipes | About me", "Subscribe to: Post Comments (Atom)",
                                   "Newer post: Banh mi rolls for beginners »",
-                                  "Contact: team@example.org, web: https://example.org/about"])
+                                  "Contact: team@example.org, web: https://example.org/about",
+                                  "By Lâm Khánh Vy · Photos by Daniel Roche",
+                                  "Saigon, alley by alley · Sài Gòn, từng con hẻm"])
 def test_blog_boilerplate_is_set_apart(text):
     assert is_boilerplate(text)
 
@@ -69,6 +71,7 @@ def test_blog_boilerplate_is_set_apart(text):
 def test_content_is_not_boilerplate():
     assert not is_boilerplate("The History Program welcomes reuse of these materials for research and teaching.")
     assert not is_boilerplate("Q: Where can I park?")
+    assert not is_boilerplate("We ate at the stall by the gate · the one with the blue awning and the long queue.")
 
 
 @pytest.mark.parametrize("case", SAMPLE_CASES, ids=lambda p: p.name)

@@ -238,6 +238,35 @@ def test_a_reply_nested_inside_a_comment_is_a_comment_of_its_own():
     assert result.pairs == []
 
 
+def test_a_comment_announced_as_a_translation_pairs_with_the_comment_before_it():
+    """A moderator posts "Bản dịch: ..." as a comment of its own: it translates the comment
+    before it. An answer that announces nothing stays apart from the question it answers."""
+    question = "Is the market still open over Tết? We will be in Saigon for the whole holiday with my parents."
+    translation = ("Bản dịch: Chợ có còn mở trong dịp Tết không? Chúng tôi sẽ ở Sài Gòn suốt kỳ nghỉ "
+                   "cùng bố mẹ tôi.")
+    answer = "Dạ chợ nghỉ từ 28 Tết đến mùng 4, bạn ghé sau mùng 5 nhé."
+    page = (f"<ol><li class='comment'><p>Jenna</p><p>{question}</p></li>"
+            f"<li class='comment'><p>Ban biên tập</p><p>{translation}</p></li>"
+            f"<li class='comment'><p>{answer}</p></li></ol>")
+    result = align_text(page, input_format="html")
+    assert [p.comment for p in result.paragraphs] == [1, 1, 1, 1, 3]
+    assert [(u.src_text[:6], u.tgt_text[:8]) for u in result.pairs] == [("Is the", "Bản dịch")]
+
+
+def test_page_furniture_pairs_only_with_furniture_beside_it():
+    """A newsletter form's blurb and its translation pair; a menu's "About" beside "Tiếng Việt"
+    does not, and furniture never pairs with the article."""
+    blurb = "One email a week with our new stories, in English and Vietnamese. No spam, ever."
+    translation = "Mỗi tuần một email với những bài mới của chúng tôi, bằng tiếng Anh và tiếng Việt. Không spam."
+    article = ("<article><p>The night market opens at six, when the first stalls light their lamps.</p>"
+               "<p>Chợ đêm mở lúc sáu giờ, khi những sạp đầu tiên thắp đèn.</p></article>")
+    page = (f"<nav><ul><li>Home</li><li>About</li><li lang='vi'>Tiếng Việt</li></ul></nav>{article}"
+            f"<form><h3>The Sunday letter</h3><p>{blurb}</p><p>{translation}</p><label>Name</label></form>")
+    result = align_text(page, input_format="html")
+    pairs = [(u.src_text[:8], u.tgt_text[:8], all(p.chrome for p in u.src + u.tgt)) for u in result.pairs]
+    assert pairs == [("The nigh", "Chợ đêm ", False), ("One emai", "Mỗi tuần", True)]
+
+
 def test_a_list_of_nothing_but_links_is_page_furniture():
     """A sidebar's labels with their counts are links to other pages, not text to translate;
     a list whose items say something besides their links is content."""

@@ -58,16 +58,55 @@ def collector_paused() -> Iterator[None]:
 def align_paragraphs(paragraphs: list[Paragraph], src_lang: str, tgt_lang: str, dictionary: Dictionary = (),
                      settings: Settings = DEFAULT_SETTINGS) -> list[AlignedUnit]:
     """Align the ``src_lang`` and ``tgt_lang`` paragraphs; every paragraph lands in one unit.
-    ``dictionary``: a user's extra English–Vietnamese entries (see dictionary.py)."""
+    ``dictionary``: a user's extra English–Vietnamese entries (see dictionary.py).
+
+    Page furniture is aligned apart from the content (see chrome_pairs)."""
     with collector_paused():
         src = [p for p in paragraphs if p.lang == src_lang and not p.chrome]
         tgt = [p for p in paragraphs if p.lang == tgt_lang and not p.chrome]
-        if not (src and tgt):
-            return units_of(paragraphs, src, tgt, [], [], tgt_lang, {})
-        scorer = build_scorer(src, tgt, {src_lang, tgt_lang} == {"en", "vi"}, src_lang == "en", dictionary, settings)
-        scorer, corridor = learnt_model(scorer)
-        beads, extra = find_beads(scorer, corridor)
-        return score_units(scorer, paragraphs, beads, extra, tgt_lang)
+        units = _aligned_units(paragraphs, src, tgt, src_lang, tgt_lang, dictionary, settings)
+        furniture = [p for p in paragraphs if p.chrome]
+        paired = chrome_pairs(furniture, src_lang, tgt_lang, dictionary, settings) if furniture else []
+        if not paired:
+            return units
+        taken = {p.index for u in paired for p in u.src + u.tgt}
+        kept = [u for u in units if not any(p.index in taken for p in u.src + u.tgt)]
+        return sorted(kept + paired, key=lambda u: u.first_index)
+
+
+def _aligned_units(paragraphs: list[Paragraph], src: list[Paragraph], tgt: list[Paragraph], src_lang: str,
+                   tgt_lang: str, dictionary: Dictionary, settings: Settings) -> list[AlignedUnit]:
+    """Every paragraph in a unit, ``src`` and ``tgt`` aligned by the passes."""
+    if not (src and tgt):
+        return units_of(paragraphs, src, tgt, [], [], tgt_lang, {})
+    scorer = build_scorer(src, tgt, {src_lang, tgt_lang} == {"en", "vi"}, src_lang == "en", dictionary, settings)
+    scorer, corridor = learnt_model(scorer)
+    beads, extra = find_beads(scorer, corridor)
+    return score_units(scorer, paragraphs, beads, extra, tgt_lang)
+
+
+def chrome_pairs(furniture: list[Paragraph], src_lang: str, tgt_lang: str, dictionary: Dictionary,
+                 settings: Settings) -> list[AlignedUnit]:
+    """Pairs inside a page's furniture: a site's own blurb and its translation side by side
+    ("One email a week..." in a newsletter form, an "About me" box). The furniture is aligned
+    on its own, never with the content, and a pair is kept only where its paragraphs stand next
+    to each other and its words make it likelier right than not (a menu's "About" beside
+    "Tiếng Việt", or two radio labels "English" and "Tiếng Việt", are not translations)."""
+    src = [p for p in furniture if p.lang == src_lang]
+    tgt = [p for p in furniture if p.lang == tgt_lang]
+    if not (src and tgt):
+        return []
+    units = _aligned_units(furniture, src, tgt, src_lang, tgt_lang, dictionary, settings)
+    position = {p.index: k for k, p in enumerate(furniture)}
+    return [u for u in units if u.src and u.tgt and u.score >= 0.5 and _side_by_side(u, position)]
+
+
+def _side_by_side(unit: AlignedUnit, position: dict[int, int]) -> bool:
+    """Are the unit's paragraphs consecutive, in the furniture and in the page?"""
+    paragraphs = unit.src + unit.tgt
+    places = sorted(position[p.index] for p in paragraphs)
+    indexes = sorted(p.index for p in paragraphs)
+    return places[-1] - places[0] == len(places) - 1 and indexes[-1] - indexes[0] == len(indexes) - 1
 
 
 def build_scorer(src: list[Paragraph], tgt: list[Paragraph], use_lexicon: bool, src_is_english: bool,
