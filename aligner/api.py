@@ -9,7 +9,7 @@ from .comment_threads import join_announced_translations
 from .dictionary import Dictionary
 from .langid import tag_paragraphs
 from .languages import check_pair
-from .markup import to_plain
+from .markup import is_meta_bar, to_plain
 from .models import Alignment, OnStage, Paragraph, no_stage
 from .reader import normalize_text, read_source
 from .segment import split_paragraphs
@@ -33,7 +33,7 @@ def _detect(text: str, paragraphs: str, input_format: str,
     mode = "lines" if used == "html" and paragraphs == "auto" else paragraphs
     found, wrapped = split_paragraphs(page.text, mode)
     for p in found:
-        p.chrome = p.line - 1 in page.chrome
+        p.chrome = p.line - 1 in page.chrome or is_meta_bar(p.text)
         if page.comments:
             p.comment = page.comments[p.line - 1]
         if page.lines:

@@ -31,6 +31,19 @@ _HTML_START = regex.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|hea
 _HTML_BLOCKS = regex.compile(r"<(?:p|div|br|li|h[1-6]|td)\b[^>]*>", regex.IGNORECASE)
 
 
+# A bar of three or more one-to-three-word pieces strung on middle dots: "Like · Reply · 14h",
+# "Thích · Trả lời · 7 giờ", "Like · Comment · Share". A page's buttons, in a saved page or a
+# thread copied as text.
+_BAR_SEPARATOR = regex.compile(r"\s[·•]\s")
+_BAR_PIECE = regex.compile(r"^\S+(?:\s\S+){0,2}$")
+
+
+def is_meta_bar(text: str) -> bool:
+    """Is the line a bar of buttons and counts (page furniture, whatever the file's format)?"""
+    pieces = _BAR_SEPARATOR.split(text.strip())
+    return len(pieces) >= 3 and all(_BAR_PIECE.match(piece) for piece in pieces)
+
+
 def looks_like_html(text: str) -> bool:
     """An HTML document by its start, or text dense with block tags."""
     if _HTML_START.match(text[:2000]):

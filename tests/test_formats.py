@@ -267,6 +267,23 @@ def test_page_furniture_pairs_only_with_furniture_beside_it():
     assert pairs == [("The nigh", "Chợ đêm ", False), ("One emai", "Mỗi tuần", True)]
 
 
+def test_a_bar_of_buttons_is_page_furniture_in_a_text_post_too():
+    """A thread copied as text keeps its "Like · Reply · 3h" bars: furniture, never paired with
+    a post (nor with the other interface language's bar far away)."""
+    text = ("I am looking for a small house near the market, with good wifi.\n"
+            "Mình đang tìm một căn nhà nhỏ gần chợ, có wifi tốt.\n"
+            "Like · Comment · Share\n"
+            "Thanks, I will send you some photos tonight.\n"
+            "Like · Reply · 3h\n"
+            "Cảm ơn bạn, tối nay mình sẽ gửi vài tấm hình.\n"
+            "23 bình luận\n"
+            "Thích · Trả lời · 2 giờ\n")
+    result = align_text(text)
+    assert [p.text for p in result.paragraphs if p.chrome] == ["Like · Comment · Share", "Like · Reply · 3h",
+                                                                "Thích · Trả lời · 2 giờ"]
+    assert [(u.src_text[:6], u.tgt_text[:6]) for u in result.pairs] == [("I am l", "Mình đ"), ("Thanks", "Cảm ơn")]
+
+
 def test_a_list_of_nothing_but_links_is_page_furniture():
     """A sidebar's labels with their counts are links to other pages, not text to translate;
     a list whose items say something besides their links is content."""
