@@ -17,7 +17,7 @@ runner = CliRunner()
 
 # Three English paragraphs, two translated: only the crafts' words tell which two.
 EN = ["Pottery: glaze the clay, then fire it in the kiln.",
-      "Weaving: dye the silk with indigo, then set the loom.",
+      "Weaving: dye the silk in indigo, then set the loom.",
       "Gardening: graft the vine, then mulch the trellis."]
 VI = ["Dệt: nhuộm lụa bằng chàm, rồi mắc khung cửi.",
       "Làm vườn: ghép nho, rồi phủ gốc giàn."]
