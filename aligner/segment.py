@@ -79,7 +79,7 @@ def is_wrapped_block(block: list[tuple[int, str]]) -> bool:
     stanza's), no line runs past it (a wrap's last line is its shortest), at most half its
     lines end a clause (verse ends nearly all), and no line is a link (a source list's title
     and URL lines)."""
-    if len(block) < _MIN_WRAPPED_BLOCK_LINES or any(_is_link(line) for _, line in block):
+    if len(block) < _MIN_WRAPPED_BLOCK_LINES or is_source_list(block):
         return False
     breaks = _breaks(block)
     width = max(len(line) for line, _ in breaks)
@@ -87,6 +87,12 @@ def is_wrapped_block(block: list[tuple[int, str]]) -> bool:
         return False
     clause_ends = _ending(breaks, _CLAUSE_END)
     return _wraps(breaks, width) == len(breaks) and clause_ends / len(breaks) <= _MAX_SENTENCE_END_SHARE
+
+
+def is_source_list(block: list[tuple[int, str]]) -> bool:
+    """A block of several lines of which one is a link: a source's title and its URL, each a
+    paragraph of its own even in a hard-wrapped file (a URL runs past any wrap)."""
+    return len(block) > 1 and any(_is_link(line) for _, line in block)
 
 
 def _is_link(line: str) -> bool:
@@ -108,7 +114,8 @@ def split_paragraphs(text: str, mode: str = "auto") -> tuple[list[Paragraph], bo
     use_blocks = mode == "blocks" or (mode == "auto" and is_hard_wrapped(text))
     paragraphs: list[Paragraph] = []
     for block in _blocks(lines):
-        if use_blocks or (mode == "auto" and is_wrapped_block(block)):
+        if (use_blocks and not (mode == "auto" and is_source_list(block))) or \
+                (mode == "auto" and not use_blocks and is_wrapped_block(block)):
             joined = collapse_whitespace(" ".join(line for _, line in block))
             paragraphs.append(Paragraph(len(paragraphs), joined, block[0][0]))
             continue

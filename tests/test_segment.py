@@ -31,6 +31,19 @@ def test_wrapped_text_is_detected_and_joined():
     assert [p.line for p in paragraphs][0] == 1
 
 
+def test_a_source_list_keeps_its_lines_inside_a_wrapped_file():
+    """A hard-wrapped newsletter's blocks are joined, but a source's title and its URL are two
+    paragraphs: a URL runs past any wrap, and the title reads as a whole."""
+    sources = "Planned water cuts in Tay Ho, September\nhttps://example.org/water/2023-09"
+    text = _wrapped_post() + "\n" + sources + "\n"
+    assert is_hard_wrapped(text)
+    paragraphs, used_blocks = split_paragraphs(text)
+    assert used_blocks and paragraphs[0].text == LONG
+    assert [p.text for p in paragraphs[-2:]] == sources.split("\n")
+    forced, _ = split_paragraphs(text, "blocks")
+    assert forced[-1].text == sources.replace("\n", " ")  # --paragraphs blocks means blocks
+
+
 def test_short_lines_of_a_list_are_not_glued():
     faq = "Questions\nWhat is it?\nA tool.\nWho wrote it?\nUs.\nWhere?\nHere, in the repository.\n"
     assert not is_hard_wrapped(faq)
