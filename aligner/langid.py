@@ -25,6 +25,8 @@ _PENDING = "?"
 
 # Paragraphs this long (in letters) are long enough for langdetect to be trusted.
 _LANGDETECT_MIN_LETTERS = 25
+# Chord symbols written above a line of a song ("Am    G    C", "F#m7 Bb/D"): music, not words.
+_CHORD = regex.compile(r"[A-G](?:#|b)?(?:m|maj|min|dim|aug|sus|add)?\d*(?:/[A-G](?:#|b)?)?")
 _LANGDETECT_MIN_PROB = 0.80
 _NEIGHBOUR_REACH = 2
 _LATIN = regex.compile(r"\p{Script=Latin}")
@@ -228,7 +230,7 @@ def classify(text: str, borrowed: frozenset[str] = frozenset(), english_here: fr
     ``english_here``: words the document writes only in English (see document_english_words)."""
     plain = _plain_words_text(text)
     tokens = WORD.findall(plain)
-    if not tokens:
+    if not tokens or _is_chord_line(text):
         return UNDETERMINED
     letters = sum(map(len, tokens))
     ascii_only = plain.isascii()  # most English: no script check, no Vietnamese marks to count
@@ -276,6 +278,12 @@ def classify(text: str, borrowed: frozenset[str] = frozenset(), english_here: fr
 # the other language only leans.
 _WEAK_WORDS = 4
 _WEAK_MARGIN = 2.0
+
+
+def _is_chord_line(text: str) -> bool:
+    """Two or more chord symbols and nothing else (bar lines aside)."""
+    symbols = text.replace("|", " ").split()
+    return len(symbols) >= 2 and all(_CHORD.fullmatch(symbol) for symbol in symbols)
 
 
 def _lean(tag: str, won: float, lost: float, words: int) -> str:

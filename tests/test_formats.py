@@ -284,6 +284,17 @@ def test_a_bar_of_buttons_is_page_furniture_in_a_text_post_too():
     assert [(u.src_text[:6], u.tgt_text[:6]) for u in result.pairs] == [("I am l", "Mình đ"), ("Thanks", "Cảm ơn")]
 
 
+@pytest.mark.parametrize("line", ["Posted by Lan Chi · Sunday, 9 March 2025", "Posted on March 3, 2024 by Linh Trần",
+                                  "Posted in Mekong Delta", "Published on 2 May 2025"])
+def test_a_posts_byline_is_page_furniture(line):
+    """A byline shares "by" (của) and "post" (bài) with any Vietnamese title: it is the post's
+    furniture, and the title pairs with its own translation."""
+    text = f"Mother's Loom: a new song in the old style\n\nKhung cửi của mẹ: một bài hát mới theo lối xưa\n\n{line}\n"
+    result = align_text(text)
+    assert [p.text for p in result.paragraphs if p.chrome] == [line]
+    assert [(u.src_text[:6], u.tgt_text[:6]) for u in result.pairs] == [("Mother", "Khung ")]
+
+
 def test_a_list_of_nothing_but_links_is_page_furniture():
     """A sidebar's labels with their counts are links to other pages, not text to translate;
     a list whose items say something besides their links is content."""

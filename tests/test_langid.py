@@ -190,3 +190,9 @@ def test_a_heading_in_capitals_reads_the_documents_english_words():
     english = "We spent a whole day on the trip, and the day after we rested."
     vietnamese = "Chúng tôi đi cả một ngày, và hôm sau thì nghỉ ngơi."
     assert _tags(english, vietnamese, "DAY 3 – HỘI AN DAY TRIP", "NGÀY 3 – MỘT NGÀY Ở HỘI AN")[2:] == ["en", "vi"]
+
+
+@pytest.mark.parametrize("text", ["Am          G           Am", "F   G   C", "F#m7 Bb/D | E"])
+def test_chord_symbols_are_no_language(text):
+    """Chords written above a song's line are music: an English "Am" among them is no word."""
+    assert classify(text) == "und"
