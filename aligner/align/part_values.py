@@ -36,6 +36,8 @@ class PartValues:
         return np.where(factor == 1, chance, np.minimum(1.0 - (1.0 - chance) ** factor, true - 0.01))
 
     def _miss(self, positions: np.ndarray | slice, exponent: np.ndarray | int) -> np.ndarray:
+        """What a miss of each occurrence at ``positions`` costs (a log-likelihood ratio, so
+        negative), against another side of the given length class."""
         true = self.true[positions]
         return self.scale[positions] * np.log((1 - true) / (1 - self._chance(positions, exponent)))
 
