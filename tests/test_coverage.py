@@ -97,7 +97,7 @@ def test_untranslated_lists_follow_the_alignment_and_the_gold(case):
     # forum line typed without accents (forum-visa-thread), free verse lines the lexicon knows no
     # word of (song-chorus-repeated), left unpaired.
     allowed = {"verse-and-lists-uneven": 2, "mixed-layout-sources": 1, "forum-visa-thread": 1,
-               "song-chorus-repeated": 3}.get(case.name, 0)
+               "song-chorus-repeated": 1}.get(case.name, 0)
     assert len(listed - unlinked_english) <= allowed
 
 
