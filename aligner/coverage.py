@@ -18,6 +18,7 @@ from functools import lru_cache
 import regex
 
 from .features import name_anchors, name_key
+from .markup import dotted_pieces
 from .models import AlignedUnit, Alignment, Paragraph
 from .numerals import number_present, numbers_in
 from .text import URL, words
@@ -31,7 +32,6 @@ _CLOCK_TIME = regex.compile(r"\b\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s|$)")
 _LABEL_LIST = regex.compile(r"^[\p{L} ]{1,30}:\s*(.+)$")
 # Short pieces strung on middle dots ("By Lâm Khánh Vy · Photos by Daniel Roche", "Like · Reply ·
 # 3h", a tagline given in both languages): a page's meta line, not a sentence.
-_DOTTED = regex.compile(r"\s[·•]\s")
 _MAX_DOTTED_PIECE_WORDS = 6
 # A pair whose log length ratio strays this many robust deviations from the median is doubtful.
 _LENGTH_OUTLIER = 3.5
@@ -149,7 +149,7 @@ def is_boilerplate(text: str) -> bool:
         return True
     if _NAVIGATION.search(text) or _CLOCK_TIME.search(text):
         return True
-    pieces = _DOTTED.split(text)
+    pieces = dotted_pieces(text)
     if len(pieces) >= 2 and all(word_count(piece) <= _MAX_DOTTED_PIECE_WORDS for piece in pieces):
         return True
     label = _LABEL_LIST.match(text)

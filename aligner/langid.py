@@ -25,8 +25,6 @@ _PENDING = "?"
 
 # Paragraphs this long (in letters) are long enough for langdetect to be trusted.
 _LANGDETECT_MIN_LETTERS = 25
-# Chord symbols written above a line of a song ("Am    G    C", "F#m7 Bb/D"): music, not words.
-_CHORD = regex.compile(r"[A-G](?:#|b)?(?:m|maj|min|dim|aug|sus|add)?\d*(?:/[A-G](?:#|b)?)?")
 _LANGDETECT_MIN_PROB = 0.80
 _NEIGHBOUR_REACH = 2
 _LATIN = regex.compile(r"\p{Script=Latin}")
@@ -278,6 +276,10 @@ def classify(text: str, borrowed: frozenset[str] = frozenset(), english_here: fr
 # the other language only leans.
 _WEAK_WORDS = 4
 _WEAK_MARGIN = 2.0
+
+
+# Chord symbols written above a line of a song ("Am    G    C", "F#m7 Bb/D"): music, not words.
+_CHORD = regex.compile(r"[A-G](?:#|b)?(?:m|maj|min|dim|aug|sus|add)?\d*(?:/[A-G](?:#|b)?)?")
 
 
 def _is_chord_line(text: str) -> bool:

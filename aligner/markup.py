@@ -43,13 +43,17 @@ _BAR_PIECE = regex.compile(r"^\S+(?:\s\S+){0,2}$")
 _POSTED_LINE = regex.compile(r"^(?:posted|published|written|filed)\s+(?:on|by|in|under)\b", regex.IGNORECASE)
 
 
+def dotted_pieces(text: str) -> list[str]:
+    """The pieces of a line strung on middle dots or bullets ("Like · Reply · 14h")."""
+    return _BAR_SEPARATOR.split(text.strip())
+
+
 def is_meta_bar(text: str) -> bool:
     """Is the line a bar of buttons and counts, or a post's byline (page furniture, whatever the
     file's format)?"""
-    stripped = text.strip()
-    if _POSTED_LINE.match(stripped):
+    if _POSTED_LINE.match(text.strip()):
         return True
-    pieces = _BAR_SEPARATOR.split(stripped)
+    pieces = dotted_pieces(text)
     return len(pieces) >= 3 and all(_BAR_PIECE.match(piece) for piece in pieces)
 
 

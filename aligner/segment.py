@@ -100,6 +100,14 @@ def _is_link(line: str) -> bool:
     return stripped.startswith(("http://", "https://", "www.")) or "://" in stripped.split(" ")[0]
 
 
+def _joins(block: list[tuple[int, str]], mode: str, wrapped_file: bool) -> bool:
+    """Is the block one paragraph? Always with ``blocks``, never with ``lines``; in ``auto``,
+    in a hard-wrapped file unless it is a source list, elsewhere when it is wrapped on its own."""
+    if mode != "auto":
+        return mode == "blocks"
+    return not is_source_list(block) if wrapped_file else is_wrapped_block(block)
+
+
 def split_paragraphs(text: str, mode: str = "auto") -> tuple[list[Paragraph], bool]:
     """Split text into paragraphs; return them and whether blocks (wrapped text) were used.
 
@@ -114,8 +122,7 @@ def split_paragraphs(text: str, mode: str = "auto") -> tuple[list[Paragraph], bo
     use_blocks = mode == "blocks" or (mode == "auto" and is_hard_wrapped(text))
     paragraphs: list[Paragraph] = []
     for block in _blocks(lines):
-        if (use_blocks and not (mode == "auto" and is_source_list(block))) or \
-                (mode == "auto" and not use_blocks and is_wrapped_block(block)):
+        if _joins(block, mode, use_blocks):
             joined = collapse_whitespace(" ".join(line for _, line in block))
             paragraphs.append(Paragraph(len(paragraphs), joined, block[0][0]))
             continue

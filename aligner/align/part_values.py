@@ -35,17 +35,21 @@ class PartValues:
         factor = np.left_shift(1, exponent)
         return np.where(factor == 1, chance, np.minimum(1.0 - (1.0 - chance) ** factor, true - 0.01))
 
-    def _miss(self, positions: np.ndarray | slice, exponent: np.ndarray | int) -> np.ndarray:
+    def _miss(self, positions: np.ndarray | slice, exponent: np.ndarray | int,
+              chance: np.ndarray | None = None) -> np.ndarray:
         """What a miss of each occurrence at ``positions`` costs (a log-likelihood ratio, so
-        negative), against another side of the given length class."""
+        negative), against another side of the given length class (whose ``chance``, when the
+        caller has it already)."""
+        if chance is None:
+            chance = self._chance(positions, exponent)
         true = self.true[positions]
-        return self.scale[positions] * np.log((1 - true) / (1 - self._chance(positions, exponent)))
+        return self.scale[positions] * np.log((1 - true) / (1 - chance))
 
     def hit_values(self, positions: np.ndarray, exponent: np.ndarray) -> np.ndarray:
         """What a hit on each occurrence at ``positions`` adds, against another side of the
         given length class."""
-        true = self.true[positions]
-        return self.scale[positions] * np.log(true / self._chance(positions, exponent)) - self._miss(positions, exponent)
+        chance = self._chance(positions, exponent)
+        return self.scale[positions] * np.log(self.true[positions] / chance) - self._miss(positions, exponent, chance)
 
     def base(self, own: np.ndarray, exponent: np.ndarray) -> np.ndarray:
         """What paragraphs ``own`` score when nothing is hit, each against another side of its

@@ -66,7 +66,7 @@ def align_paragraphs(paragraphs: list[Paragraph], src_lang: str, tgt_lang: str, 
         tgt = [p for p in paragraphs if p.lang == tgt_lang and not p.chrome]
         units = _aligned_units(paragraphs, src, tgt, src_lang, tgt_lang, dictionary, settings)
         furniture = [p for p in paragraphs if p.chrome]
-        paired = chrome_pairs(furniture, src_lang, tgt_lang, dictionary, settings) if furniture else []
+        paired = chrome_pairs(furniture, src_lang, tgt_lang, dictionary, settings)
         if not paired:
             return units
         taken = {p.index for u in paired for p in u.src + u.tgt}
