@@ -180,6 +180,29 @@ def test_band_tallies_equal_the_pair_tallies_in_every_cell():
     assert matched > n  # the band is not trivially empty
 
 
+@pytest.mark.parametrize("window", ["stretch", "whole"])
+def test_reach_membership_is_exact_in_a_stretch_and_across_the_post(window):
+    """holds() reads a stretch of neighbouring paragraphs as one short slice, and a scattered
+    question as a search of the whole: both answer every (item, paragraph) question as the
+    set of reached pairs does, items the side never reaches and paragraphs past its end too."""
+    import numpy as np
+
+    _, vectorised = _scorers("minutes-with-commentary")
+    reach = vectorised.tables.tgt_reach
+    reached = set(zip((reach.codes // reach.stride).tolist(), (reach.codes % reach.stride).tolist()))
+    items = int(reach.codes.max() // reach.stride) + 3
+    rng = np.random.default_rng(7)
+    known = rng.choice(len(reach.codes), 400)
+    item = np.concatenate(((reach.codes // reach.stride)[known], rng.integers(0, items, 400)))
+    if window == "stretch":
+        paragraph = np.concatenate(((reach.codes % reach.stride)[known] % 3 + 2, rng.integers(2, 5, 400)))
+    else:
+        paragraph = np.concatenate(((reach.codes % reach.stride)[known], rng.integers(0, reach.stride + 2, 400)))
+    found = reach.holds(item, paragraph)
+    assert found.tolist() == [(a, b) in reached for a, b in zip(item.tolist(), paragraph.tolist())]
+    assert found.sum() >= 50 and (~found).sum() >= 50
+
+
 def test_a_selection_of_the_item_tables_tallies_like_the_whole():
     import numpy as np
 

@@ -117,13 +117,31 @@ class _Postings:
         view.codes = item[keep] * view.stride + number[paragraph[keep]]  # still sorted
         return view
 
+    @cached_property
+    def _by_paragraph(self) -> tuple[np.ndarray, np.ndarray, int]:
+        """The same pairs paragraph-major, as codes paragraph·items + item, with where each
+        paragraph's codes start: the pairs of a stretch of neighbouring paragraphs (a block of
+        corridor rows) are then one short slice, searched instead of the whole table."""
+        items = int(self.codes[-1] // self.stride) + 1 if len(self.codes) else 1
+        codes = self.codes % self.stride  # built in place: a book's table is tens of megabytes
+        codes *= items
+        codes += self.codes // self.stride
+        codes.sort()
+        return codes, np.searchsorted(codes, np.arange(self.stride + 1, dtype=np.int64) * items), items
+
     def holds(self, item: np.ndarray, paragraph: np.ndarray) -> np.ndarray:
         """Does each paragraph reach the item beside it?"""
-        if not len(self.codes):
+        codes, start, items = self._by_paragraph
+        if not len(codes) or not len(item):
             return np.zeros(len(item), dtype=bool)
-        code = item * self.stride + paragraph
-        at = np.minimum(_search(self.codes, code, "left"), len(self.codes) - 1)
-        return self.codes[at] == code
+        first = int(start[min(max(int(paragraph.min()), 0), self.stride)])
+        stop = int(start[min(max(int(paragraph.max()) + 1, 0), self.stride)])
+        if first >= stop:
+            return np.zeros(len(item), dtype=bool)
+        window = codes[first:stop]
+        code = paragraph * items + item
+        at = _search(window, code, "left")
+        return (window[np.minimum(at, len(window) - 1)] == code) & (item < items)
 
     def join(self, item: np.ndarray, first: np.ndarray, last: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """For each query (item, paragraphs first..last): the query's index and the paragraph,
