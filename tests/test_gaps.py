@@ -1,13 +1,15 @@
 """Lone paragraphs on both sides of one gap, inside the runs of the beads around it (gaps.py)."""
 
 from aligner.align.document import document_of
-from aligner.align.gaps import enclosed_gaps, gap_odds
+from aligner.align.gaps import blocks_of, enclosed_gaps, gap_odds
 from aligner.models import Paragraph
 
 
 def _document(layout: str):
-    """A post from a layout string: E an English paragraph, V a Vietnamese one, in order."""
-    paragraphs = [Paragraph(n, f"paragraph {n}", n + 1, "en" if c == "E" else "vi") for n, c in enumerate(layout)]
+    """A post from a layout string: E an English paragraph, V a Vietnamese one, in order; any
+    other letter a line of neither (a heading, a chord line), which the aligner does not see."""
+    paragraphs = [Paragraph(n, f"paragraph {n}", n + 1, {"E": "en", "V": "vi"}.get(c, "und"))
+                  for n, c in enumerate(layout)]
     return document_of([p for p in paragraphs if p.lang == "en"], [p for p in paragraphs if p.lang == "vi"])
 
 
@@ -53,3 +55,17 @@ def test_a_lone_line_right_after_a_lone_line_of_the_other_language_is_a_gap():
     beads = [((0,), (0,), 9.0), ((2,), (2,), 9.0)]
     assert enclosed_gaps(beads, [9.0, 9.0], {0, 2}, {0, 2}, document) == [([1], [1])]
     assert enclosed_gaps(beads, [9.0, -1.0], {0, 2}, {0, 2}, document) == []  # the pair after rests on its place
+
+
+def test_a_heading_of_neither_language_ends_a_block():
+    """An English note and its translation, then a heading of neither language, then a stanza
+    in Vietnamese first and in English after: the stanza's first lines, left alone, stand at the
+    start of the blocks of the pair after them, though the note's translation and the stanza are
+    one run of Vietnamese."""
+    document = _document("EV" + "H" + "VV" + "EE")
+    beads = [((0,), (0,), 9.0), ((2,), (2,), 4.0)]
+    assert blocks_of(document) == ([0, 3, 3], [1, 2, 2])
+    assert enclosed_gaps(beads, [9.0, 4.0], {0, 2}, {0, 2}, document) == [([1], [1])]
+    # Without the heading the note's translation and the stanza are one block: no gap.
+    joined = _document("EV" + "VV" + "EE")
+    assert enclosed_gaps(beads, [9.0, 4.0], {0, 2}, {0, 2}, joined) == []

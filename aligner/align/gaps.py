@@ -36,6 +36,7 @@ def enclosed_gaps(beads: list[Bead], own: list[float], paired_src: set[int], pai
     A bead that places the gap must rest on its words (``own``: each bead's layout-free gain
     is positive): one paired by its place alone proves no block is translated there."""
     ordered = sorted(zip(beads, own), key=lambda item: item[0][0][0])
+    blocks = blocks_of(document)
     gaps = []
     for (before, gain_before), (after, gain_after) in zip(ordered, ordered[1:]):
         if not (before[0][-1] < after[0][0] and before[1][-1] < after[1][0]):
@@ -44,7 +45,7 @@ def enclosed_gaps(beads: list[Bead], own: list[float], paired_src: set[int], pai
         tgt = [j for j in range(before[1][-1] + 1, after[1][0]) if j not in paired_tgt]
         if not (src and tgt):
             continue
-        runs = _runs_shared(before, src, tgt, document), _runs_shared(after, src, tgt, document)
+        runs = _runs_shared(before, src, tgt, blocks), _runs_shared(after, src, tgt, blocks)
         shared_before = runs[0] if gain_before > 0 else (False, False)
         shared_after = runs[1] if gain_after > 0 else (False, False)
         alone = not any(runs[0] + runs[1]) and gain_before > 0 and gain_after > 0
@@ -62,11 +63,29 @@ def _side_by_side(src: list[int], tgt: list[int], document: Document) -> bool:
     return len(src) == 1 and len(tgt) == 1 and abs(document.src[src[0]].index - document.tgt[tgt[0]].index) == 1
 
 
-def _runs_shared(bead: Bead, src: list[int], tgt: list[int], document: Document) -> tuple[bool, bool]:
-    """Do all the source paragraphs stand in the bead's source run, and all the target ones in
-    its target run?"""
-    return ({document.runs_src[i] for i in src} == {document.runs_src[bead[0][0]]},
-            {document.runs_tgt[j] for j in tgt} == {document.runs_tgt[bead[1][0]]})
+def _runs_shared(bead: Bead, src: list[int], tgt: list[int], blocks: tuple[list[int], list[int]]) -> tuple[bool, bool]:
+    """Do all the source paragraphs stand in the bead's source block, and all the target ones in
+    its target block (see blocks_of)?"""
+    return ({blocks[0][i] for i in src} == {blocks[0][bead[0][0]]},
+            {blocks[1][j] for j in tgt} == {blocks[1][bead[1][0]]})
+
+
+def blocks_of(document: Document) -> tuple[list[int], list[int]]:
+    """Block number of each source and target paragraph: a block is a run of one language's
+    paragraphs with nothing else between them, so a heading or a chord line of neither language
+    ("[Verse 1 / Khổ 1]") ends it, as a switch of language does. A post that writes the
+    translation of its introduction and then a stanza in the same language has two blocks there,
+    not one run."""
+    merged = sorted([(p.index, 0, k) for k, p in enumerate(document.src)] +
+                    [(p.index, 1, k) for k, p in enumerate(document.tgt)])
+    blocks: tuple[list[int], list[int]] = ([0] * len(document.src), [0] * len(document.tgt))
+    block, last = 0, None
+    for index, side, k in merged:
+        if last is not None and (side != last[1] or index > last[0] + 1):
+            block += 1
+        last = (index, side)
+        blocks[side][k] = block
+    return blocks
 
 
 def _same_place(before: tuple[bool, bool], after: tuple[bool, bool]) -> bool:
