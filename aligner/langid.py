@@ -238,7 +238,7 @@ def classify(text: str, borrowed: frozenset[str] = frozenset(), english_here: fr
             code, prob = _langdetect(text)
             return code if prob >= _LANGDETECT_MIN_PROB else UNDETERMINED
         return UNDETERMINED
-    judged = _judged_words(plain)
+    judged = _text_words(text)
     if borrowed:
         # A line made of borrowed words only ("Lễ ăn hỏi") has nothing else: its words speak.
         judged = [(word, name) for word, name in judged if word.lower() not in borrowed] or judged
