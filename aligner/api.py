@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from .align import DEFAULT_SETTINGS, Settings, align_paragraphs, collector_paused
-from .comment_threads import join_announced_translations
+from .comment_threads import join_announced_translations, poster_lines
 from .dictionary import Dictionary
 from .langid import tag_paragraphs
 from .languages import check_pair
@@ -34,6 +34,9 @@ def _detect(text: str, paragraphs: str, input_format: str,
     found, wrapped = split_paragraphs(page.text, mode)
     for p in found:
         p.chrome = p.line - 1 in page.chrome or is_meta_bar(p.text)
+    for k in poster_lines(found):
+        found[k].chrome = True
+    for p in found:
         if page.comments:
             p.comment = page.comments[p.line - 1]
         if page.lines:

@@ -51,8 +51,11 @@ def dotted_pieces(text: str) -> list[str]:
 def is_meta_bar(text: str) -> bool:
     """Is the line a bar of buttons and counts, or a post's byline (page furniture, whatever the
     file's format)?"""
-    if _POSTED_LINE.match(text.strip()):
-        return True
+    return bool(_POSTED_LINE.match(text.strip())) or is_button_bar(text)
+
+
+def is_button_bar(text: str) -> bool:
+    """Is the line a bar of buttons and counts ("Like · Reply · 14h")?"""
     pieces = dotted_pieces(text)
     return len(pieces) >= 3 and all(_BAR_PIECE.match(piece) for piece in pieces)
 

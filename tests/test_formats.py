@@ -284,6 +284,25 @@ def test_a_bar_of_buttons_is_page_furniture_in_a_text_post_too():
     assert [(u.src_text[:6], u.tgt_text[:6]) for u in result.pairs] == [("I am l", "Mình đ"), ("Thanks", "Cảm ơn")]
 
 
+def test_a_posters_name_line_opening_a_comment_is_page_furniture():
+    """In a thread copied as text each comment is a block: the poster's name, the text, a bar
+    of buttons. A name made of Vietnamese words ("Minh Tâm Nhà Đất", a broker's page) is no
+    paragraph: it must not join the comment's text as a two-line translation of the English
+    that quotes it. A block without a bar keeps its short first line (a heading)."""
+    text = ("Minh Tâm Nhà Đất\n"
+            "Cho thuê nhà 3 phòng ngủ gần chợ, giá 6 triệu một tháng, cọc hai tháng.\n"
+            "Thích · Trả lời · 5 giờ\n\n"
+            "tom.k.expat\n"
+            "(EN) Minh Tâm Nhà Đất: a house with 3 bedrooms near the market, 6 million a month, two months' deposit.\n"
+            "Like · Reply · 4h\n\n"
+            "Giá thuê nhà\n"
+            "Rent prices\n")
+    result = align_text(text)
+    assert [p.text for p in result.paragraphs if p.chrome] == [
+        "Minh Tâm Nhà Đất", "Thích · Trả lời · 5 giờ", "tom.k.expat", "Like · Reply · 4h"]
+    assert [(u.src_text[:6], u.tgt_text[:6]) for u in result.pairs] == [("(EN) M", "Cho th"), ("Rent p", "Giá th")]
+
+
 @pytest.mark.parametrize("line", ["Posted by Lan Chi · Sunday, 9 March 2025", "Posted on March 3, 2024 by Linh Trần",
                                   "Posted in Mekong Delta", "Published on 2 May 2025"])
 def test_a_posts_byline_is_page_furniture(line):
