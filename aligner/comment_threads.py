@@ -1,5 +1,6 @@
-"""Reader comments that announce themselves as another comment's translation, and the poster's
-name line that opens a comment of a thread copied as text.
+"""Reader comments that announce themselves as another comment's translation, and the lines of
+a thread that only say who wrote what: a poster's name line, and labels that announce a
+translation or a quote.
 
 A page's reader comments pair only inside themselves (see align.pipeline.in_one_comment): an
 answer in the next comment is not a translation, even when it repeats the question's words.
@@ -73,3 +74,37 @@ def _is_poster_name(text: str) -> bool:
     """A few words and no sentence: a name or a handle."""
     words = text.split()
     return 0 < len(words) <= _POSTER_WORDS and not _SENTENCE_MARK.search(text) and not is_button_bar(text)
+
+
+# A quote's header in a forum: "tuan.kiet_bd viết:", "Minh Anh wrote:", "Quote from hoa_sg:".
+_QUOTE_HEADER = regex.compile(r"^(?:\S+(?:\s\S+){0,3}\s(?:viết|wrote|said|nói)|(?:quote|trích dẫn)\b.*)\s*:$",
+                              regex.IGNORECASE)
+# A label is a line this short.
+_LABEL_WORDS = 12
+
+
+def is_label_line(text: str) -> bool:
+    """Does the line only announce what follows: a translation ("Translation of minh.tri.q7's
+    post:", "Bản dịch máy:") or a quote ("tuan.kiet_bd viết:")? Such a line is no paragraph of
+    either language's text and has no translation of its own."""
+    line = text.strip()
+    if not line.endswith(":") or "\n" in line or len(line.split()) > _LABEL_WORDS:
+        return False
+    return bool(TRANSLATION_MARKER.match(line) or _QUOTE_HEADER.match(line))
+
+
+def quoted_paragraphs(paragraphs: list[Paragraph]) -> list[int]:
+    """Positions of the paragraphs that follow a quote's header ("tuan.kiet_bd viết:") in its
+    block of lines: the quote, and the reply after it, whose end a text copy does not show.
+    Only where such a paragraph repeats an earlier one word for word does it matter: there it is
+    the copy, and the earlier one the post that a translation renders (see align.copies)."""
+    found = []
+    quoting = False
+    for k, p in enumerate(paragraphs):
+        if k and p.line != _last_line(paragraphs[k - 1]) + 1:
+            quoting = False  # a blank line ends the block, and the quote with it
+        if _QUOTE_HEADER.match(p.text.strip()):
+            quoting = True
+        elif quoting:
+            found.append(k)
+    return found

@@ -21,7 +21,8 @@ class Paragraph:
     """One paragraph of the input: its normalised text, where it starts, its language tag, and
     whether it is page furniture (a menu, a form, a site header or footer of an HTML page):
     shown, and aligned only with furniture beside it; and the reader comment of the page it
-    belongs to (0: none), which pairs only inside that comment."""
+    belongs to (0: none), which pairs only inside that comment; and whether it follows a quote's
+    header in a forum thread ("minh.tri viết:"), where a copy of an earlier post is the quote."""
 
     index: int
     text: str
@@ -29,6 +30,7 @@ class Paragraph:
     lang: str = "und"
     chrome: bool = False
     comment: int = 0
+    quoted: bool = False
 
 
 @dataclass

@@ -51,3 +51,38 @@ def test_a_source_copy_moves_the_same_way():
     document, copies = _document(swapped)
     found = [((0,), (1,), 9.0), ((2,), (2,), 9.0), ((3,), (4,), 9.0)]
     assert settle_copies(found, copies, document) == [((0,), (1,), 9.0), ((1,), (2,), 9.0), ((3,), (4,), 9.0)]
+
+
+def _quoting(layout: list[tuple[str, str]], quoted: set[int]):
+    """_document, with the paragraphs at ``quoted`` marked as following a quote's header."""
+    paragraphs = [Paragraph(n, text, n + 1, lang, quoted=n in quoted) for n, (lang, text) in enumerate(layout)]
+    src = [p for p in paragraphs if p.lang == "en"]
+    tgt = [p for p in paragraphs if p.lang == "vi"]
+    return document_of(src, tgt), copies_of([p.text for p in src], [p.text for p in tgt])
+
+
+# A member's line (vi 0) and the next member's (vi 1); a reply quoting the first (vi 2, a copy of
+# vi 0) before its own answer (vi 3); then a run of translations: of the first line (en 0), of the
+# second (en 1), of the answer (en 2). The translation of the first line has a neighbour that
+# agrees with each copy, so only the quote's header tells the copies apart.
+QUOTED = [("vi", "Where is it?"), ("vi", "Near the bridge."), ("vi", "Where is it?"), ("vi", "Turn left."),
+          ("en", "EN where"), ("en", "EN near the bridge"), ("en", "EN turn left")]
+
+
+def test_a_translation_moves_from_a_marked_quote_to_the_post_it_quotes():
+    document, copies = _quoting(QUOTED, quoted={2, 3})
+    found = [((0,), (2,), 9.0), ((2,), (3,), 9.0)]  # the search chose the quote
+    assert settle_copies(found, copies, document) == [((0,), (0,), 9.0), ((2,), (3,), 9.0)]
+    # Unmarked, the copies tie and the search's choice stays.
+    document, copies = _quoting(QUOTED, quoted=set())
+    assert settle_copies(found, copies, document) == found
+
+
+def test_a_translation_never_moves_into_a_marked_quote():
+    # The second translation was paired with the answer after the quote: by its neighbours the
+    # first would follow it into the quote.
+    found = [((0,), (0,), 9.0), ((1,), (3,), 9.0)]
+    document, copies = _quoting(QUOTED, quoted=set())
+    assert settle_copies(found, copies, document) == [((0,), (2,), 9.0), ((1,), (3,), 9.0)]
+    document, copies = _quoting(QUOTED, quoted={2, 3})
+    assert settle_copies(found, copies, document) == found

@@ -303,6 +303,38 @@ def test_a_posters_name_line_opening_a_comment_is_page_furniture():
     assert [(u.src_text[:6], u.tgt_text[:6]) for u in result.pairs] == [("(EN) M", "Cho th"), ("Rent p", "Giá th")]
 
 
+@pytest.mark.parametrize("line", ["Translation of duc.thang_hp's post:", "Bản dịch bài của owen_tayho:",
+                                  "tuan.kiet_bd viết:", "Minh Anh wrote:", "Quote from hoa_sg:"])
+def test_a_line_announcing_a_translation_or_a_quote_is_page_furniture(line):
+    """A label says who wrote what follows; it is no paragraph and has no translation. Two of
+    them must not pair with each other as the only lines left between two translated posts."""
+    from aligner.comment_threads import is_label_line
+
+    assert is_label_line(line)
+    text = ("Máy mình nóng quá, chơi game 15 phút là tắt nguồn.\n\n"
+            f"{line}\n\n"
+            "My laptop gets far too hot; after 15 minutes of gaming it shuts down.\n")
+    result = align_text(text)
+    assert [p.text for p in result.paragraphs if p.chrome] == [line]
+    assert [(u.src_text[:6], u.tgt_text[:6]) for u in result.pairs] == [("My lap", "Máy mì")]
+
+
+@pytest.mark.parametrize("line", ["Translation: the house is small.", "Bản dịch máy: nhà nhỏ", "He wrote: come soon:"])
+def test_a_sentence_that_opens_with_a_label_word_is_content(line):
+    from aligner.comment_threads import is_label_line
+
+    assert not is_label_line(line)
+
+
+def test_a_quote_after_its_header_is_marked_until_the_block_ends():
+    from aligner.api import detect_text
+
+    text = ("tuan.kiet_bd viết:\nCon vu router thi ban vao trang quan ly.\nok da fix duoc roi bac oi.\n\n"
+            "Cam on ban nhieu.\n")
+    paragraphs, _ = detect_text(text)
+    assert [p.text[:8] for p in paragraphs if p.quoted] == ["Con vu r", "ok da fi"]
+
+
 @pytest.mark.parametrize("line", ["Posted by Lan Chi · Sunday, 9 March 2025", "Posted on March 3, 2024 by Linh Trần",
                                   "Posted in Mekong Delta", "Published on 2 May 2025"])
 def test_a_posts_byline_is_page_furniture(line):

@@ -8,6 +8,9 @@ consecutive paragraphs, so the copy whose neighbours in its own run are paired w
 translation's neighbours in theirs is the one translated ("Is it cheap?" / "I pass there
 daily" rendering a member's two lines, not the second line quoted three posts later).
 
+Where the thread shows it, a copy that follows a quote's header ("minh.tri viết:") is the quote:
+a translation never moves to it, and moves from it to the post it quotes.
+
 The same reading keeps a post's repeated boilerplate in place: each section's copy of a tip
 sits among that section's pairs, so the copy of another section never agrees better.
 """
@@ -56,8 +59,8 @@ def _room(beads: list[Bead], k: int, side: int) -> tuple[float, float]:
 
 def settle_copies(beads: list[Bead], copies: Copies, document: Document) -> list[Bead]:
     """The beads with each one-to-one pair moved to an identical copy of one of its paragraphs
-    that no bead holds, where more of the pair's neighbours agree with that copy (see the
-    module's docstring). Only copies between the neighbouring beads are asked, so the pairs stay
+    that no bead holds, where more of the pair's neighbours agree with that copy, or where the
+    pair holds a quote and the copy is not one (see the module's docstring). Only copies between the neighbouring beads are asked, so the pairs stay
     in order. The pair's own gain is unchanged: its words are the same."""
     beads = list(beads)
     holders = _Holders(beads)
@@ -71,13 +74,15 @@ def settle_copies(beads: list[Bead], copies: Copies, document: Document) -> list
                 continue
             low, high = _room(beads, k, side)
             held = holders.tgt if side else holders.src
-            free = [c for c in group[bisect_right(group, low):bisect_left(group, high)] if c not in held]
+            paragraphs = document.tgt if side else document.src
+            free = [c for c in group[bisect_right(group, low):bisect_left(group, high)]
+                    if c not in held and (paragraphs[own].quoted or not paragraphs[c].quoted)]
             if not free:
                 continue
             def agreement(place: int) -> int:
                 return _agreeing_neighbours(*((other, place) if side else (place, other)), holders, document)
-            best = max(free, key=lambda c: (agreement(c), -abs(c - own)))
-            if agreement(best) > agreement(own):
+            best = max(free, key=lambda c: (not paragraphs[c].quoted, agreement(c), -abs(c - own)))
+            if paragraphs[own].quoted > paragraphs[best].quoted or agreement(best) > agreement(own):
                 beads[k] = ((other,), (best,), gain) if side else ((best,), (other,), gain)
                 holders.move(k, side, own, best)
                 break

@@ -57,18 +57,22 @@ def item_chance(reached: int, others: int, rates: Rates, settings: Settings) -> 
 
 # The longest class: a side 32 times the mean length (and more) counts as 32 paragraphs.
 MAX_LENGTH_CLASS = 5
+# Length classes come this many to a doubling (1, 1.19, 1.41, 1.68, 2, 2.38... times the mean):
+# fine enough that a paragraph a little longer than another is not weighed as twice as long.
+LENGTH_CLASS_STEPS = 4
 
 
-def length_class(length: float, mean_length: float) -> int:
+def length_class(length: float, mean_length: float) -> float:
     """How many paragraphs of the usual length a side of ``length`` counts as: its ratio to the
-    mean rounded to a power of two, never less than one (1 below 1.41 times the mean, 2 below
-    2.83 times, then 4, 8...). Classes rather than the ratio itself, so the numpy scorer can
-    weigh a few of them."""
+    mean, never less than one and at most 2 ** MAX_LENGTH_CLASS, rounded to a class
+    (LENGTH_CLASS_STEPS to a doubling). Classes rather than the ratio itself, so the numpy
+    scorer can weigh a few of them."""
     ratio = length / mean_length if mean_length > 0 else 1.0
-    return 1 << max(0, min(round(math.log2(ratio)) if ratio > 1 else 0, MAX_LENGTH_CLASS))
+    steps = round(LENGTH_CLASS_STEPS * math.log2(ratio)) if ratio > 1 else 0
+    return 2.0 ** (max(0, min(steps, MAX_LENGTH_CLASS * LENGTH_CLASS_STEPS)) / LENGTH_CLASS_STEPS)
 
 
-def chance_over_length(chance: float, factor: int, rates: Rates) -> float:
+def chance_over_length(chance: float, factor: float, rates: Rates) -> float:
     """The chance that ``factor`` unrelated paragraphs together explain an item each explains
     with ``chance``: a long paragraph holds more words by chance than a short one. Kept below
     the translation rate, as item_chance is."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .model import MAX_LENGTH_CLASS
+from .model import LENGTH_CLASS_STEPS, MAX_LENGTH_CLASS
 
 
 class PartValues:
@@ -24,15 +24,16 @@ class PartValues:
         self._base: dict[int, np.ndarray] = {}
 
     def class_of(self, length: np.ndarray) -> np.ndarray:
-        """model.length_class of each length, as an exponent (the factor is 2 to it)."""
+        """model.length_class of each length, as a number of steps (the factor is 2 to the
+        steps over LENGTH_CLASS_STEPS)."""
         ratio = length / self.other_mean if self.other_mean > 0 else np.ones_like(length)
-        exponent = np.round(np.log2(np.maximum(ratio, 1.0)))
-        return np.clip(exponent, 0, MAX_LENGTH_CLASS).astype(np.int64)
+        steps = np.round(LENGTH_CLASS_STEPS * np.log2(np.maximum(ratio, 1.0)))
+        return np.clip(steps, 0, MAX_LENGTH_CLASS * LENGTH_CLASS_STEPS).astype(np.int64)
 
     def _chance(self, positions: np.ndarray | slice, exponent: np.ndarray | int) -> np.ndarray:
         """model.chance_over_length of the occurrences at ``positions``."""
         chance, true = self.chance[positions], self.true[positions]
-        factor = np.left_shift(1, exponent)
+        factor = 2.0 ** (np.asarray(exponent) / LENGTH_CLASS_STEPS)
         return np.where(factor == 1, chance, np.minimum(1.0 - (1.0 - chance) ** factor, true - 0.01))
 
     def _miss(self, positions: np.ndarray | slice, exponent: np.ndarray | int,

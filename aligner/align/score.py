@@ -211,7 +211,7 @@ class PairScorer(ScorerBase):
         base, on_hit = self._part_terms(part, side, inner, factor)
         return base + sum(map(on_hit.__getitem__, on_hit.keys() & reach))
 
-    def _part_terms(self, part: int, side: str, inner: str, factor: int) -> tuple[float, dict[str, float]]:
+    def _part_terms(self, part: int, side: str, inner: str, factor: float) -> tuple[float, dict[str, float]]:
         """A part's evidence when nothing is hit, and what each of its items adds when hit,
         against another side ``factor`` times the usual length (kept for this model)."""
         key = (part, side, factor)
