@@ -5,7 +5,8 @@ from __future__ import annotations
 import os
 
 from .align import DEFAULT_SETTINGS, Settings, align_paragraphs, collector_paused
-from .comment_threads import is_label_line, join_announced_translations, poster_lines, quoted_paragraphs
+from .comment_threads import (is_label_line, join_announced_translations, number_sections, poster_lines,
+                              quoted_paragraphs)
 from .dictionary import Dictionary
 from .langid import tag_paragraphs
 from .languages import check_pair
@@ -38,6 +39,7 @@ def _detect(text: str, paragraphs: str, input_format: str,
         found[k].chrome = True
     for k in quoted_paragraphs(found):
         found[k].quoted = True
+    number_sections(found)
     for p in found:
         if page.comments:
             p.comment = page.comments[p.line - 1]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import regex
 
-from .markup import is_button_bar
+from .markup import is_button_bar, is_date_stamp
 from .models import Paragraph
 
 # "Bản dịch:", "Dịch:", "Translation:", "Translation of minh.tri's comment:", "English translation",
@@ -51,10 +51,11 @@ def poster_lines(paragraphs: list[Paragraph]) -> list[int]:
     """Positions of the name lines that open a comment of a thread copied as text.
 
     Such a comment is a block of lines: the poster's name, the text, and a bar of buttons
-    ("Like · Reply · 9h"). The name is no paragraph of the post (a name made of Vietnamese words,
-    "Quang Huy Nhà Đất", would otherwise join the comment's text as a two-line translation).
-    A block counts when it has a line between its first line and its bar, and its first line is
-    short and holds no sentence."""
+    ("Like · Reply · 9h"); or, in a forum, the name right above the post's date stamp. The name
+    is no paragraph of the post (a name made of Vietnamese words, "Quang Huy Nhà Đất", would
+    otherwise join the comment's text as a two-line translation). A block counts when it has a
+    line between its first line and its bar, and its first line is short and holds no
+    sentence."""
     found = []
     first = 0
     for k, p in enumerate(paragraphs):
@@ -62,7 +63,10 @@ def poster_lines(paragraphs: list[Paragraph]) -> list[int]:
             first = k  # a blank line (or the start of another element) begins a new block
         if k - first >= 2 and is_button_bar(p.text) and _is_poster_name(paragraphs[first].text):
             found.append(first)
-    return found
+        elif k >= 1 and p.line == _last_line(paragraphs[k - 1]) + 1 and is_date_stamp(p.text) and \
+                _is_poster_name(paragraphs[k - 1].text):
+            found.append(k - 1)  # a name over the post's date stamp ("hoang.long.it" / "14/10/2024 22:05 · #2")
+    return sorted(set(found))
 
 
 def _last_line(paragraph: Paragraph) -> int:
@@ -108,3 +112,17 @@ def quoted_paragraphs(paragraphs: list[Paragraph]) -> list[int]:
         elif quoting:
             found.append(k)
     return found
+
+
+def number_sections(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Number the stretches between lines of page furniture (in place), and return the
+    paragraphs. In a thread each post stands between its poster's name, date stamp or bar of
+    buttons and the next post's: a paragraph translated as two keeps both in one post, so a
+    merge never reaches across furniture into the next post (an update and the congratulation
+    after it, which repeats its numbers)."""
+    section = 0
+    for k, p in enumerate(paragraphs):
+        if p.chrome and (k == 0 or not paragraphs[k - 1].chrome):
+            section += 1
+        p.section = section
+    return paragraphs

@@ -49,9 +49,31 @@ def dotted_pieces(text: str) -> list[str]:
 
 
 def is_meta_bar(text: str) -> bool:
-    """Is the line a bar of buttons and counts, or a post's byline (page furniture, whatever the
-    file's format)?"""
-    return bool(_POSTED_LINE.match(text.strip())) or is_button_bar(text)
+    """Is the line a bar of buttons and counts, a post's byline or its date stamp (page
+    furniture, whatever the file's format)?"""
+    return bool(_POSTED_LINE.match(text.strip())) or is_button_bar(text) or is_date_stamp(text)
+
+
+# A date: 14/10/2024, 2024-10-14, 14.10.24, "10 tháng 11", "March 3", "3 March".
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DATE = regex.compile(rf"^(?:\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}|\d{{1,2}}\s+tháng\s+\d{{1,2}}|{_MONTH}\s+\d{{1,2}}|"
+                      rf"\d{{1,2}}\s+{_MONTH})", regex.IGNORECASE)
+# What may stand beside it in a post's stamp: a year, a time, "at"/"lúc", the post's number.
+_STAMP_REST = regex.compile(r"^(?:[\s,·•|]|\d{4}\b|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|at\b|lúc\b|#\d+)*$",
+                            regex.IGNORECASE)
+
+
+_TIME_OR_NUMBER = regex.compile(r"\d{1,2}:\d{2}|#\d+")
+
+
+def is_date_stamp(text: str) -> bool:
+    """Is the line a post's date with its time or number and nothing more ("14/10/2024 21:37 ·
+    #1", "12/03/2025, 21:40 #2", "March 3, 2024 at 9:15 pm")? A date alone ("November 18, 1958")
+    may be a letter's, which its translation renders."""
+    line = text.strip()
+    found = _DATE.match(line)
+    rest = line[found.end():] if found else ""
+    return found is not None and _STAMP_REST.match(rest) is not None and _TIME_OR_NUMBER.search(rest) is not None
 
 
 def is_button_bar(text: str) -> bool:

@@ -22,7 +22,9 @@ class Paragraph:
     whether it is page furniture (a menu, a form, a site header or footer of an HTML page):
     shown, and aligned only with furniture beside it; and the reader comment of the page it
     belongs to (0: none), which pairs only inside that comment; and whether it follows a quote's
-    header in a forum thread ("minh.tri viết:"), where a copy of an earlier post is the quote."""
+    header in a forum thread ("minh.tri viết:"), where a copy of an earlier post is the quote;
+    and the stretch between two lines of furniture it stands in (a thread's post), which a
+    merge does not leave."""
 
     index: int
     text: str
@@ -31,6 +33,7 @@ class Paragraph:
     chrome: bool = False
     comment: int = 0
     quoted: bool = False
+    section: int = 0
 
 
 @dataclass

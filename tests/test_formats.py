@@ -335,6 +335,39 @@ def test_a_quote_after_its_header_is_marked_until_the_block_ends():
     assert [p.text[:8] for p in paragraphs if p.quoted] == ["Con vu r", "ok da fi"]
 
 
+@pytest.mark.parametrize("line, stamp", [("14/10/2024 21:37 · #1", True), ("12/03/2025, 21:40 #2", True),
+                                         ("March 3, 2024 at 9:15 pm", True), ("10 tháng 11 lúc 16:45", True),
+                                         ("November 18, 1958", False), ("2024-10-23", False),
+                                         ("14/10/2024 21:37 máy bị tắt", False)])
+def test_a_posts_date_stamp_is_told_from_a_letters_date(line, stamp):
+    """A forum post's stamp has its time or number; a date alone heads a letter, and its
+    translation renders it ("Ngày 18 tháng 11 năm 1958")."""
+    from aligner.markup import is_date_stamp
+
+    assert is_date_stamp(line) is stamp
+
+
+def test_a_merge_never_reaches_into_the_next_post_of_a_thread():
+    """A member's update, the next member's congratulation that repeats its numbers, and a
+    translation of the update: each post's name and date stamp are furniture, so the two
+    Vietnamese posts stand in different sections and may not form one side of a bead."""
+    from aligner.align.document import document_of
+    from aligner.api import detect_text
+
+    text = ("duc.thang_hp\n14/10/2024 21:37 · #11\n"
+            "Cap nhat cho ai can: sang nay mang may ra tiem, ve sinh va thay keo het 350k, gio con 76-80 do.\n\n"
+            "hoang.long.it\n14/10/2024 21:50 · #12\n"
+            "Chúc mừng bạn. 76–80°C khi chơi game là mức ổn rồi, 350k là hợp lý.\n"
+            "Nhớ vệ sinh lại máy mỗi năm một lần nhé.\n\n"
+            "neil_hoian\n15/10/2024 08:05 · #13\n"
+            "Update for anyone who needs it: cleaning and new thermal paste came to 350k, now 76-80°C.\n")
+    paragraphs, _ = detect_text(text, paragraphs="lines")
+    assert [p.text for p in paragraphs if p.chrome][:4] == ["duc.thang_hp", "14/10/2024 21:37 · #11", "hoang.long.it",
+                                                            "14/10/2024 21:50 · #12"]
+    document = document_of([p for p in paragraphs if p.lang == "en"], [p for p in paragraphs if p.lang == "vi"])
+    assert [document.mergeable_tgt(j) for j in range(1, len(document.tgt))] == [False, True]
+
+
 @pytest.mark.parametrize("line", ["Posted by Lan Chi · Sunday, 9 March 2025", "Posted on March 3, 2024 by Linh Trần",
                                   "Posted in Mekong Delta", "Published on 2 May 2025"])
 def test_a_posts_byline_is_page_furniture(line):

@@ -28,12 +28,14 @@ class Document:
     mean_len: tuple[float, float]
 
     def mergeable_src(self, i: int) -> bool:
-        """May src[i-1] and src[i] form one side of a bead? Only inside one same-language run."""
-        return i >= 1 and self.runs_src[i - 1] == self.runs_src[i]
+        """May src[i-1] and src[i] form one side of a bead? Only inside one same-language run
+        and one section (see comment_threads.number_sections)."""
+        return i >= 1 and self.runs_src[i - 1] == self.runs_src[i] and self.src[i - 1].section == self.src[i].section
 
     def mergeable_tgt(self, j: int) -> bool:
-        """May tgt[j-1] and tgt[j] form one side of a bead? Only inside one same-language run."""
-        return j >= 1 and self.runs_tgt[j - 1] == self.runs_tgt[j]
+        """May tgt[j-1] and tgt[j] form one side of a bead? Only inside one same-language run
+        and one section."""
+        return j >= 1 and self.runs_tgt[j - 1] == self.runs_tgt[j] and self.tgt[j - 1].section == self.tgt[j].section
 
     def offset(self, i: int, j: int, most: int) -> int:
         """Language switches from src[i] to tgt[j], at most ``most`` either way."""

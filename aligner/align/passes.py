@@ -39,15 +39,16 @@ def grow_merges(scorer: Scorer, beads: list[Bead]) -> list[Bead]:
 
 def _growth_offers(scorer: Scorer, beads: list[Bead], paired: tuple[set[int], set[int]]) -> list[Offer]:
     """Each merge grown by the leftover paragraph just before or just after its many side,
-    where that paragraph stands in the same language run."""
+    where it may be merged with the paragraph beside it (the same language run and section)."""
     doc = scorer.document
     offers: list[Offer] = []
     for k, (s, t, _) in enumerate(beads):
         if len(s) > 1 or len(t) > 1:
             side = 0 if len(s) > 1 else 1
-            ids, runs = (s, doc.runs_src) if side == 0 else (t, doc.runs_tgt)
+            ids, mergeable = (s, doc.mergeable_src) if side == 0 else (t, doc.mergeable_tgt)
+            count = len(doc.src) if side == 0 else len(doc.tgt)
             for x, grown in ((ids[0] - 1, (ids[0] - 1,) + ids), (ids[-1] + 1, ids + (ids[-1] + 1,))):
-                if 0 <= x < len(runs) and x not in paired[side] and runs[x] == runs[ids[0]]:
+                if 0 <= x < count and x not in paired[side] and mergeable(max(x, ids[0])):
                     offers.append((k, grown, t, side, x) if side == 0 else (k, s, grown, side, x))
     return offers
 
