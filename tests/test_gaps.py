@@ -69,3 +69,22 @@ def test_a_heading_of_neither_language_ends_a_block():
     # Without the heading the note's translation and the stanza are one block: no gap.
     joined = _document("EV" + "VV" + "EE")
     assert enclosed_gaps(beads, [9.0, 4.0], {0, 2}, {0, 2}, joined) == []
+
+
+def test_lone_lines_side_by_side_in_an_alternating_post_are_a_gap():
+    """Pairs line by line, and between two of them a line, its free translation and an English
+    line left untranslated ("Vegetarian option on request" / "Có món chay..." / "Allergy
+    information: ask the staff"): each lone target stands next to a lone source, so the gap is
+    asked, and its best pairs are chosen by their value (the post's habit of placing a
+    translation after its source among them)."""
+    document = _document("EV" + "EVE" + "EV")
+    beads = [((0,), (0,), 9.0), ((3,), (2,), 9.0)]
+    assert enclosed_gaps(beads, [9.0, 9.0], {0, 3}, {0, 2}, document) == [([1, 2], [1])]
+
+
+def test_a_lone_target_with_no_lone_source_beside_it_is_no_gap():
+    """Two untranslated English lines, then two Vietnamese lines of which the second stands
+    beside no lone English line: a block of each, not lines side by side."""
+    document = _document("EV" + "EEVV" + "EV")
+    beads = [((0,), (0,), 9.0), ((3,), (3,), 9.0)]
+    assert enclosed_gaps(beads, [9.0, 9.0], {0, 3}, {0, 3}, document) == []

@@ -55,12 +55,14 @@ def enclosed_gaps(beads: list[Bead], own: list[float], paired_src: set[int], pai
 
 
 def _side_by_side(src: list[int], tgt: list[int], document: Document) -> bool:
-    """One lone paragraph on each side, the one right after the other in the post: in a post
+    """Every lone target paragraph right beside a lone source paragraph in the post: in a post
     that alternates between the languages, a short heading and its free translation ("Getting
-    there" / "Đường đi") between two pairs. (Asked only where neither stands in a run of the
+    there" / "Đường đi") between two pairs, or a line and its free translation beside a line
+    left untranslated. (Asked only where neither stands in a run of the
     beads around them: a lone reply at the end of one post and a lone question at the start of
     the next are no pair.)"""
-    return len(src) == 1 and len(tgt) == 1 and abs(document.src[src[0]].index - document.tgt[tgt[0]].index) == 1
+    places = {document.src[i].index for i in src}
+    return all(document.tgt[j].index - 1 in places or document.tgt[j].index + 1 in places for j in tgt)
 
 
 def _runs_shared(bead: Bead, src: list[int], tgt: list[int], blocks: tuple[list[int], list[int]]) -> tuple[bool, bool]:
