@@ -175,9 +175,20 @@ _ENGLISH_ENDINGS = regex.compile(r"(?:tion|tions|ment|ments|ness|ity|ities|ers|o
 
 @lru_cache(maxsize=200_000)
 def looks_english(word: str) -> bool:
-    """True for a word in the English vocabulary, directly or by a common ending (cached:
-    words recur, and the tagger asks about every one)."""
+    """True for a word in the English vocabulary or the tagger's word list, directly or by a
+    common ending (cached: words recur, and the tagger asks about every one)."""
     vocabulary = english_vocabulary()
-    if word.lower() in vocabulary or any(lemma in vocabulary for lemma in english_lemmas(word)):
+    words = tagger_english_words()
+    if any(lemma in vocabulary or lemma in words for lemma in english_lemmas(word)):
         return True
     return len(word) > 5 and _ENGLISH_ENDINGS.search(word.lower()) is not None
+
+
+@lru_cache(maxsize=None)
+def tagger_english_words() -> frozenset[str]:
+    """Everyday English words that no Vietnamese syllable is spelt like ("stir", "coriander"),
+    for the tagger only: a short English line of words the lexicon lacks would otherwise read as
+    words of no language, and langdetect may then call it Norwegian. (Only words that cannot be
+    unaccented Vietnamese: adding "ban" or "bun" would silence text typed without accents.)"""
+    data = resources.files("aligner").joinpath("data/english-words.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in data.splitlines() if line.strip() and not line.startswith("#"))

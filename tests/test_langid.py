@@ -27,6 +27,25 @@ def test_urls_numbers_symbols_and_bare_names_are_und(text):
     assert classify(text) == "und"
 
 
+@pytest.mark.parametrize("text", ["Vegetables: stir-fried mixed vegetables", "Simmer the broth, then skim the froth.",
+                                  "Reboot the router and update its firmware."])
+def test_english_of_words_the_lexicon_lacks_is_not_another_language(text):
+    """Everyday words outside the lexicon are still English words: langdetect, asked about a
+    short line of words the tagger did not know, calls the first of these Norwegian."""
+    assert classify(text) == "en"
+
+
+def test_the_taggers_english_words_are_none_a_vietnamese_syllable_could_be():
+    """A word of the list that unaccented Vietnamese could spell ("ban", "bun", "chi") would no
+    longer count for Vietnamese in text typed without accents."""
+    from aligner.text import is_vi_syllable, tagger_english_words
+
+    words = tagger_english_words()
+    assert len(words) > 1000
+    assert not [w for w in words if is_vi_syllable(w)]
+    assert classify("minh nghi ban nen mua xe so, chay ben hon nhieu") == "vi"
+
+
 def test_another_language_gets_its_own_code():
     assert classify("Nous avons visité le musée avec nos enfants pendant les vacances d'été.") == "fr"
 
