@@ -5,8 +5,7 @@ from __future__ import annotations
 import os
 
 from .align import DEFAULT_SETTINGS, Settings, align_paragraphs, collector_paused
-from .comment_threads import (is_label_line, join_announced_translations, number_sections, poster_lines,
-                              quoted_paragraphs)
+from .comment_threads import join_announced_translations, mark_thread_lines
 from .dictionary import Dictionary
 from .langid import tag_paragraphs
 from .languages import check_pair
@@ -34,12 +33,8 @@ def _detect(text: str, paragraphs: str, input_format: str,
     mode = "lines" if used == "html" and paragraphs == "auto" else paragraphs
     found, wrapped = split_paragraphs(page.text, mode)
     for p in found:
-        p.chrome = p.line - 1 in page.chrome or is_meta_bar(p.text) or is_label_line(p.text)
-    for k in poster_lines(found):
-        found[k].chrome = True
-    for k in quoted_paragraphs(found):
-        found[k].quoted = True
-    number_sections(found)
+        p.chrome = p.line - 1 in page.chrome or is_meta_bar(p.text)
+    mark_thread_lines(found)
     for p in found:
         if page.comments:
             p.comment = page.comments[p.line - 1]

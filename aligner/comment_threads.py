@@ -59,19 +59,19 @@ def poster_lines(paragraphs: list[Paragraph]) -> list[int]:
     found = []
     first = 0
     for k, p in enumerate(paragraphs):
-        if k and p.line != _last_line(paragraphs[k - 1]) + 1:
+        if not _continues_block(paragraphs, k):
             first = k  # a blank line (or the start of another element) begins a new block
         if k - first >= 2 and is_button_bar(p.text) and _is_poster_name(paragraphs[first].text):
             found.append(first)
-        elif k >= 1 and p.line == _last_line(paragraphs[k - 1]) + 1 and is_date_stamp(p.text) and \
-                _is_poster_name(paragraphs[k - 1].text):
+        elif _continues_block(paragraphs, k) and is_date_stamp(p.text) and _is_poster_name(paragraphs[k - 1].text):
             found.append(k - 1)  # a name over the post's date stamp ("hoang.long.it" / "14/10/2024 22:05 · #2")
     return sorted(set(found))
 
 
-def _last_line(paragraph: Paragraph) -> int:
-    """The line a paragraph ends on."""
-    return paragraph.line + paragraph.text.count("\n")
+def _continues_block(paragraphs: list[Paragraph], k: int) -> bool:
+    """Does paragraph k stand on the line right after paragraph k - 1 (no blank line between)?"""
+    before = paragraphs[k - 1] if k else None
+    return before is not None and paragraphs[k].line == before.line + before.text.count("\n") + 1
 
 
 def _is_poster_name(text: str) -> bool:
@@ -105,13 +105,26 @@ def quoted_paragraphs(paragraphs: list[Paragraph]) -> list[int]:
     found = []
     quoting = False
     for k, p in enumerate(paragraphs):
-        if k and p.line != _last_line(paragraphs[k - 1]) + 1:
+        if not _continues_block(paragraphs, k):
             quoting = False  # a blank line ends the block, and the quote with it
         if _QUOTE_HEADER.match(p.text.strip()):
             quoting = True
         elif quoting:
             found.append(k)
     return found
+
+
+def mark_thread_lines(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """Mark (in place) what a thread's lines are beyond their words, and return the paragraphs:
+    labels and poster names are furniture (``chrome``, besides what the page marked), the lines
+    after a quote's header are ``quoted``, and every paragraph gets the ``section`` it stands in."""
+    for p in paragraphs:
+        p.chrome = p.chrome or is_label_line(p.text)
+    for k in poster_lines(paragraphs):
+        paragraphs[k].chrome = True
+    for k in quoted_paragraphs(paragraphs):
+        paragraphs[k].quoted = True
+    return number_sections(paragraphs)
 
 
 def number_sections(paragraphs: list[Paragraph]) -> list[Paragraph]:
