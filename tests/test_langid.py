@@ -16,7 +16,7 @@ def test_short_english_lines_are_english(text):
 
 @pytest.mark.parametrize("text", ["Tác giả:", "Có mặt:", "Đám đông vỗ tay suốt gần một phút.",
                                   "ĐẾM CHIM BỜ BIỂN XUÂN THỦY", "Chuyện Nhà Tôi", "Bố.", "Cam on ban da chia se bai viet nay nhe",
-                                  "Toi yeu Ha Noi lam"])
+                                  "Toi yeu Ha Noi lam", "LẮP ĐẶT"])
 def test_vietnamese_is_vietnamese_with_or_without_accents(text):
     assert classify(text) == "vi"
 
