@@ -61,8 +61,7 @@ _DATE = regex.compile(rf"^(?:\d{{1,4}}[/.-]\d{{1,2}}[/.-]\d{{1,4}}|\d{{1,2}}\s+t
 # What may stand beside it in a post's stamp: a year, a time, "at"/"lúc", the post's number.
 _STAMP_REST = regex.compile(r"^(?:[\s,·•|]|\d{4}\b|\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?|at\b|lúc\b|#\d+)*$",
                             regex.IGNORECASE)
-
-
+# ... of which a stamp holds at least one time or number.
 _TIME_OR_NUMBER = regex.compile(r"\d{1,2}:\d{2}|#\d+")
 
 

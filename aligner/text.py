@@ -186,7 +186,7 @@ def looks_english(word: str) -> bool:
 
 @lru_cache(maxsize=None)
 def tagger_english_words() -> frozenset[str]:
-    """Everyday English words that no Vietnamese syllable is spelt like ("stir", "coriander"),
+    """Everyday English words that no Vietnamese syllable is spelt like ("stir", "skillet"),
     for the tagger only: a short English line of words the lexicon lacks would otherwise read as
     words of no language, and langdetect may then call it Norwegian. (Only words that cannot be
     unaccented Vietnamese: adding "ban" or "bun" would silence text typed without accents.)"""

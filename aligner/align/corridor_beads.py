@@ -81,7 +81,7 @@ def _merge_beads(scorer: ArrayScorer, band: Band, block: tuple, layout: bool,
     """Add the 2-1 and 1-2 beads of a block of rows whose gain is positive to ``merged``, where
     both parts prove themselves (``evidence``: per cell, its source's and its target's own
     evidence against the other paragraph, to which each part's help to the lengths is added:
-    see PairScorer.part_proofs) and stand in one language run."""
+    see PairScorer.part_proofs) and stand in one language run and section."""
     rows, columns, start, own, (src_evidence, tgt_evidence) = block
     tables, doc = scorer.tables, scorer.document
     runs_src, runs_tgt = _merge_runs(doc.runs_src, doc.src), _merge_runs(doc.runs_tgt, doc.tgt)
