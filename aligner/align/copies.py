@@ -60,8 +60,9 @@ def _room(beads: list[Bead], k: int, side: int) -> tuple[float, float]:
 def settle_copies(beads: list[Bead], copies: Copies, document: Document) -> list[Bead]:
     """The beads with each one-to-one pair moved to an identical copy of one of its paragraphs
     that no bead holds, where more of the pair's neighbours agree with that copy, or where the
-    pair holds a quote and the copy is not one (see the module's docstring). Only copies between the neighbouring beads are asked, so the pairs stay
-    in order. The pair's own gain is unchanged: its words are the same."""
+    pair holds a quote and the copy is not one (see the module's docstring). Only copies between
+    the neighbouring beads are asked, so the pairs stay in order. The pair's own gain is
+    unchanged: its words are the same."""
     beads = list(beads)
     holders = _Holders(beads)
     for k, (src_ids, tgt_ids, gain) in enumerate(beads):

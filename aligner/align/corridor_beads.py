@@ -8,7 +8,6 @@ from typing import Protocol
 
 import numpy as np
 
-from ..models import Paragraph
 from .document import Document
 from .part_values import PartValues
 from .score import Candidate
@@ -84,7 +83,7 @@ def _merge_beads(scorer: ArrayScorer, band: Band, block: tuple, layout: bool,
     see PairScorer.part_proofs) and stand in one language run and section."""
     rows, columns, start, own, (src_evidence, tgt_evidence) = block
     tables, doc = scorer.tables, scorer.document
-    runs_src, runs_tgt = _merge_runs(doc.runs_src, doc.src), _merge_runs(doc.runs_tgt, doc.tgt)
+    runs_src, runs_tgt = (_joinable_ids(side) for side in doc.joinable)
     src_len, tgt_len = np.array(doc.src_len, dtype=np.float64), np.array(doc.tgt_len, dtype=np.float64)
     i, j, low = rows - 1, columns - 1, band.low
     above = band.offset[rows - 1] - band.offset[start] + columns - low[rows - 1]
@@ -110,8 +109,9 @@ def _merge_beads(scorer: ArrayScorer, band: Band, block: tuple, layout: bool,
             merged[how][a].append((b, how, g))
 
 
-def _merge_runs(runs: list[int], paragraphs: list[Paragraph]) -> np.ndarray:
-    """A number per paragraph that two neighbours share when they may be merged: the same
-    language run and the same section (Document.mergeable_src)."""
-    sections = np.fromiter((p.section for p in paragraphs), dtype=np.int64, count=len(paragraphs))
-    return np.array(runs, dtype=np.int64) * (int(sections.max(initial=0)) + 1) + sections
+def _joinable_ids(joinable: list[tuple[int, int]]) -> np.ndarray:
+    """Document.joinable of one side as integers, equal where the pairs are equal."""
+    if not joinable:
+        return np.zeros(0, dtype=np.int64)
+    sections = 1 + max(section for _, section in joinable)
+    return np.array([run * sections + section for run, section in joinable], dtype=np.int64)

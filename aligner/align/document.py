@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..models import Paragraph
 
@@ -27,30 +28,38 @@ class Document:
     # paragraph is long against (see model.length_class). A selected view keeps the post's.
     mean_len: tuple[float, float]
 
+    @cached_property
+    def joinable(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+        """Per paragraph of each side, what two neighbours share when they may form one side of
+        a bead: the same language run and the same section (see
+        comment_threads.number_sections)."""
+        return ([(run, p.section) for run, p in zip(self.runs_src, self.src)],
+                [(run, p.section) for run, p in zip(self.runs_tgt, self.tgt)])
+
     def mergeable_src(self, i: int) -> bool:
-        """May src[i-1] and src[i] form one side of a bead? Only inside one same-language run
-        and one section (see comment_threads.number_sections)."""
-        return i >= 1 and self.runs_src[i - 1] == self.runs_src[i] and self.src[i - 1].section == self.src[i].section
+        """May src[i-1] and src[i] form one side of a bead? (See joinable.)"""
+        return i >= 1 and self.joinable[0][i - 1] == self.joinable[0][i]
 
     def mergeable_tgt(self, j: int) -> bool:
-        """May tgt[j-1] and tgt[j] form one side of a bead? Only inside one same-language run
-        and one section."""
-        return j >= 1 and self.runs_tgt[j - 1] == self.runs_tgt[j] and self.tgt[j - 1].section == self.tgt[j].section
+        """May tgt[j-1] and tgt[j] form one side of a bead? (See joinable.)"""
+        return j >= 1 and self.joinable[1][j - 1] == self.joinable[1][j]
 
     def offset(self, i: int, j: int, most: int) -> int:
         """Language switches from src[i] to tgt[j], at most ``most`` either way."""
         return max(-most, min(most, self.runs_tgt[j] - self.runs_src[i]))
 
 
-def runs_of(src: list[Paragraph], tgt: list[Paragraph]) -> tuple[list[int], list[int]]:
-    """Run number of each paragraph: it grows by one at every language switch."""
+def runs_of(src: list[Paragraph], tgt: list[Paragraph], end_at_other_lines: bool = False) -> tuple[list[int], list[int]]:
+    """Run number of each paragraph: it grows by one at every language switch, and with
+    ``end_at_other_lines`` also wherever a line of neither side stands between two paragraphs
+    (a heading or a chord line of no language: the blocks of gaps.py)."""
     merged = sorted([(p.index, 0, k) for k, p in enumerate(src)] + [(p.index, 1, k) for k, p in enumerate(tgt)])
     runs_src, runs_tgt = [0] * len(src), [0] * len(tgt)
     run, last = 0, None
-    for _, side, k in merged:
-        if last is not None and side != last:
+    for index, side, k in merged:
+        if last is not None and (side != last[1] or (end_at_other_lines and index > last[0] + 1)):
             run += 1
-        last = side
+        last = (index, side)
         (runs_src if side == 0 else runs_tgt)[k] = run
     return runs_src, runs_tgt
 

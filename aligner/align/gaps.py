@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 
-from .document import Document
+from .document import Document, runs_of
 from .score import Bead, Scorer
 
 
@@ -78,16 +78,7 @@ def blocks_of(document: Document) -> tuple[list[int], list[int]]:
     ("[Verse 1 / Khổ 1]") ends it, as a switch of language does. A post that writes the
     translation of its introduction and then a stanza in the same language has two blocks there,
     not one run."""
-    merged = sorted([(p.index, 0, k) for k, p in enumerate(document.src)] +
-                    [(p.index, 1, k) for k, p in enumerate(document.tgt)])
-    blocks: tuple[list[int], list[int]] = ([0] * len(document.src), [0] * len(document.tgt))
-    block, last = 0, None
-    for index, side, k in merged:
-        if last is not None and (side != last[1] or index > last[0] + 1):
-            block += 1
-        last = (index, side)
-        blocks[side][k] = block
-    return blocks
+    return runs_of(document.src, document.tgt, end_at_other_lines=True)
 
 
 def _same_place(before: tuple[bool, bool], after: tuple[bool, bool]) -> bool:

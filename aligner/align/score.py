@@ -130,7 +130,7 @@ class PairScorer(ScorerBase):
                  settings: Settings) -> None:
         super().__init__(document, model, settings)
         self.evidence, self.swapped = evidence, swapped
-        self._part_cache: dict[tuple[int, str, int], tuple[float, dict[str, float]]] = {}
+        self._part_cache: dict[tuple[int, str, float], tuple[float, dict[str, float]]] = {}
         self._reached: dict | None = None
 
     def with_model(self, model: Model) -> PairScorer:
