@@ -19,7 +19,7 @@ from .corridor_beads import corridor_beads
 from .document import Document, coarse_document, selected_document
 from .items import KINDS
 from .model import Model, Tally, initial_model
-from .part_values import PartValues
+from .part_values import PartValues, length_steps
 from .score import Bead, Candidate, Focus, Offer, ScorerBase
 from .settings import Settings
 from .tables import ItemTables
@@ -36,6 +36,9 @@ class BandScorer(ScorerBase):
         self.src_len = np.array(document.src_len, dtype=np.float64)
         self.tgt_len = np.array(document.tgt_len, dtype=np.float64)
         self.runs_src, self.runs_tgt = np.array(document.runs_src), np.array(document.runs_tgt)
+        # content()'s log-ratios on a hit and on a miss, per kind, indexed by length step.
+        self._by_step = [(name, per_unit, np.array(on_hit), np.array(on_miss))
+                         for name, per_unit, on_hit, on_miss in self.coefficients]
 
     def with_model(self, model: Model) -> BandScorer:
         return BandScorer(self.document, self.tables, model, self.settings)
@@ -97,25 +100,34 @@ class BandScorer(ScorerBase):
             found.update(zip(batch, self.gains(counts, src, tgt, 1, 1, layout=False).tolist()))
         return [found[pair] for pair in pairs]
 
-    def content(self, hit: np.ndarray, total: np.ndarray, side: str = "both",
+    def content(self, tallies: tuple[np.ndarray, ...], src_len: np.ndarray, tgt_len: np.ndarray,
                 kinds: tuple[str, ...] = KINDS) -> np.ndarray:
-        """model.content over arrays (2 kinds × beads), in the same order of operations; from
-        the items of ``kinds`` only."""
+        """model.content over arrays (2 kinds × beads) of beads whose sides are ``src_len`` and
+        ``tgt_len`` long, in the same order of operations; from the items of ``kinds`` only."""
+        src_hit, src_total, tgt_hit, tgt_total = tallies
+        mean_src, mean_tgt = self.document.mean_len
+        src_step, tgt_step = length_steps(src_len, mean_src), length_steps(tgt_len, mean_tgt)
         value = 0.0
-        for kind, (name, per_unit, on_hit, on_miss) in enumerate(self.coefficients[side]):
+        for kind, (name, per_unit, on_hit, on_miss) in enumerate(self._by_step):
             if name in kinds:
-                value = value + (hit[kind] * on_hit + (total[kind] - hit[kind]) * on_miss) * per_unit
+                value = value + (src_hit[kind] * on_hit[tgt_step] + (src_total[kind] - src_hit[kind]) *
+                                 on_miss[tgt_step]) * per_unit
+                value = value + (tgt_hit[kind] * on_hit[src_step] + (tgt_total[kind] - tgt_hit[kind]) *
+                                 on_miss[src_step]) * per_unit
         return value
+
+    def side_lengths(self, i: np.ndarray, j: np.ndarray, src_count: int, tgt_count: int) -> tuple[np.ndarray, np.ndarray]:
+        """The lengths of the two sides of the beads of ``src_count`` source paragraphs from i[p]
+        and ``tgt_count`` target paragraphs from j[p]."""
+        return (sum(self.src_len[i + k] for k in range(src_count)), sum(self.tgt_len[j + k] for k in range(tgt_count)))
 
     def gains(self, tallies: tuple[np.ndarray, ...], i: np.ndarray, j: np.ndarray, src_count: int, tgt_count: int,
               layout: bool) -> np.ndarray:
         """Gains of the beads of ``src_count`` source paragraphs from i[p] and ``tgt_count``
         target paragraphs from j[p], given their tallies: content + length (+ layout) + prior."""
         model, settings = self.model, self.settings
-        src_hit, src_total, tgt_hit, tgt_total = tallies
-        value = self.content(src_hit + tgt_hit, src_total + tgt_total)
-        src_len = sum(self.src_len[i + k] for k in range(src_count))
-        tgt_len = sum(self.tgt_len[j + k] for k in range(tgt_count))
+        src_len, tgt_len = self.side_lengths(i, j, src_count, tgt_count)
+        value = self.content(tallies, src_len, tgt_len)
         value += self.length_scores(src_len, tgt_len)
         most = settings.max_offset
         bonus = np.array([model.offset_bonus.get(d, 0.0) if layout else 0.0 for d in range(-most, most + 1)])
@@ -192,8 +204,8 @@ class BandScorer(ScorerBase):
         for (src_count, tgt_count), members in shapes.items():
             src = np.array([beads[n][0][0] for n in members], dtype=np.int64)
             tgt = np.array([beads[n][1][0] for n in members], dtype=np.int64)
-            src_hit, src_total, tgt_hit, tgt_total = self.tables.bead_tallies(src, src_count, tgt, tgt_count)
-            values = self.content(src_hit + tgt_hit, src_total + tgt_total, kinds=kinds)
+            values = self.content(self.tables.bead_tallies(src, src_count, tgt, tgt_count),
+                                  *self.side_lengths(src, tgt, src_count, tgt_count), kinds=kinds)
             for n, value in zip(members, np.broadcast_to(values, len(members)).tolist()):
                 found[n] = value
         return found

@@ -41,7 +41,8 @@ def estimate_null(scorer: Scorer, samples: int) -> Model:
         prior = settings.prior_rates[key[0]]
         chance, true = old.chance, old.true
         if shares[key]:
-            chance = min(0.4, max(0.02, shrink(statistics.median(shares[key]), len(shares[key]), prior.chance,
+            unrelated = _without_likely_translations(shares[key], len(doc.src), len(doc.tgt))
+            chance = min(0.4, max(0.02, shrink(statistics.median(unrelated), len(unrelated), prior.chance,
                                                settings)))
         tops = sorted(best[key].values())
         if tops:
@@ -52,6 +53,17 @@ def estimate_null(scorer: Scorer, samples: int) -> Model:
         return model
     return replace(model, len_mu_null=statistics.fmean(ratios), len_sd_null=max(0.5, statistics.pstdev(ratios)),
                    len_mu=math.log((sum(doc.tgt_len) + 1) / (sum(doc.src_len) + 1)))
+
+
+def _without_likely_translations(shares: list[float], n_src: int, n_tgt: int) -> list[float]:
+    """The shares of sampled pairs less the highest ones, as many as the translations among
+    them are expected to be: at most one pair in each row is a translation, so min(n, m) of the
+    n·m pairs. A long post loses a sliver; a post of five lines, where half of all pairs are
+    translations, would otherwise take its translations' shares for the chance rate."""
+    expected = round(len(shares) * min(n_src, n_tgt) / max(n_src * n_tgt, 1))
+    if expected == 0 or expected >= len(shares):
+        return shares
+    return sorted(shares)[:len(shares) - expected]
 
 
 def learn_from(scorer: Scorer, beads: list[Bead]) -> Model:

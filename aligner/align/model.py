@@ -1,7 +1,8 @@
 """The probability model of a pair: what its items, lengths and place say, in nats.
 
 A bead's gain is the log-likelihood ratio "translation versus unrelated pair" of three signals:
-its matched items (binomial, per kind: the translation rate against the chance rate), its
+its matched items (binomial, per kind: the translation rate against the chance rate, which
+grows with the length of the side that holds the match), its
 length ratio (normal, against the spread of ratios of unrelated pairs) and its place (how many
 language switches separate the two sides, against the post's habit). The model holds those
 rates and spreads; estimate.py learns them from the document, returning a new model each time.
@@ -17,8 +18,10 @@ from .settings import Rates, Settings
 
 # A tally holds, per kind, (source hit, source total, target hit, target total) weights.
 Tally = dict[str, tuple[float, float, float, float]]
-# Per side, per kind: (kind, 1 / unit weight, log-ratio on a hit, log-ratio on a miss).
-Coefficients = dict[str, list[tuple[str, float, float, float]]]
+# Per kind: (kind, 1 / unit weight, log-ratio on a hit, log-ratio on a miss), each log-ratio per
+# length step of the other side (see length_step): an item is likelier matched by chance in a
+# long paragraph than in a short one.
+Coefficients = list[tuple[str, float, tuple[float, ...], tuple[float, ...]]]
 
 
 @dataclass(frozen=True)
@@ -62,14 +65,20 @@ MAX_LENGTH_CLASS = 5
 LENGTH_CLASS_STEPS = 4
 
 
+def length_step(length: float, mean_length: float) -> int:
+    """How long a side of ``length`` is against the mean, in steps of LENGTH_CLASS_STEPS to a
+    doubling: 0 up to the mean (and a little past it), at most MAX_LENGTH_CLASS doublings."""
+    ratio = length / mean_length if mean_length > 0 else 1.0
+    steps = round(LENGTH_CLASS_STEPS * math.log2(ratio)) if ratio > 1 else 0
+    return max(0, min(steps, MAX_LENGTH_CLASS * LENGTH_CLASS_STEPS))
+
+
 def length_class(length: float, mean_length: float) -> float:
     """How many paragraphs of the usual length a side of ``length`` counts as: its ratio to the
     mean, never less than one and at most 2 ** MAX_LENGTH_CLASS, rounded to a class
     (LENGTH_CLASS_STEPS to a doubling). Classes rather than the ratio itself, so the numpy
     scorer can weigh a few of them."""
-    ratio = length / mean_length if mean_length > 0 else 1.0
-    steps = round(LENGTH_CLASS_STEPS * math.log2(ratio)) if ratio > 1 else 0
-    return 2.0 ** (max(0, min(steps, MAX_LENGTH_CLASS * LENGTH_CLASS_STEPS)) / LENGTH_CLASS_STEPS)
+    return 2.0 ** (length_step(length, mean_length) / LENGTH_CLASS_STEPS)
 
 
 def chance_over_length(chance: float, factor: float, rates: Rates) -> float:
@@ -92,23 +101,35 @@ def side_counts(tally: Tally, kind: str, side: str) -> tuple[float, float]:
 
 
 def coefficients(model: Model) -> Coefficients:
-    """The logarithms content() needs, computed once per model rather than once per cell."""
-    return {side: [(kind, 1.0 / model.unit_weight[kind],
-                    math.log(model.rates[(kind, side)].true / model.rates[(kind, side)].chance),
-                    math.log((1 - model.rates[(kind, side)].true) / (1 - model.rates[(kind, side)].chance)))
-                   for kind in KINDS]
-            for side in SIDES}
+    """The logarithms content() needs, per kind and per length step of the other side, computed
+    once per model rather than once per cell. The rates are those of both sides together."""
+    found = []
+    for kind in KINDS:
+        rates = model.rates[(kind, "both")]
+        chances = [chance_over_length(rates.chance, 2.0 ** (step / LENGTH_CLASS_STEPS), rates)
+                   for step in range(MAX_LENGTH_CLASS * LENGTH_CLASS_STEPS + 1)]
+        found.append((kind, 1.0 / model.unit_weight[kind],
+                      tuple(math.log(rates.true / chance) for chance in chances),
+                      tuple(math.log((1 - rates.true) / (1 - chance)) for chance in chances)))
+    return found
 
 
-def content(tally: Tally, coefficients_of_side: list[tuple[str, float, float, float]], side: str = "both") -> float:
+def content(tally: Tally, coefficients_of_kinds: Coefficients, src_step: int = 0, tgt_step: int = 0) -> float:
     """Log-likelihood ratio of the matched shares: binomial, translation rate vs chance rate.
 
-    Per kind, k matched units of n give k·log(true/chance) + (n−k)·log((1−true)/(1−chance))."""
+    Per kind and side, k matched units of n give k·log(true/chance) + (n−k)·log((1−true)/(1−chance)),
+    where the chance that an item of one side is matched grows with the length of the other
+    (``src_step``, ``tgt_step``: see length_step). A long paragraph holds many words, and a
+    short line's few words found in it say less than the same words found in a line; weighed
+    at the chance of a paragraph of the usual length, the words of two long unrelated
+    paragraphs on one subject would outweigh any layout."""
     total_llr = 0.0
-    for kind, per_unit, on_hit, on_miss in coefficients_of_side:
-        hit, total = side_counts(tally, kind, side)
-        if total > 0:
-            total_llr += (hit * on_hit + (total - hit) * on_miss) * per_unit
+    for kind, per_unit, on_hit, on_miss in coefficients_of_kinds:
+        src_hit, src_total, tgt_hit, tgt_total = tally[kind]
+        if src_total > 0:
+            total_llr += (src_hit * on_hit[tgt_step] + (src_total - src_hit) * on_miss[tgt_step]) * per_unit
+        if tgt_total > 0:
+            total_llr += (tgt_hit * on_hit[src_step] + (tgt_total - tgt_hit) * on_miss[src_step]) * per_unit
     return total_llr
 
 

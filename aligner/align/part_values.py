@@ -8,6 +8,13 @@ import numpy as np
 from .model import LENGTH_CLASS_STEPS, MAX_LENGTH_CLASS
 
 
+def length_steps(length: np.ndarray, mean_length: float) -> np.ndarray:
+    """model.length_step of each length, over an array."""
+    ratio = length / mean_length if mean_length > 0 else np.ones_like(length)
+    steps = np.round(LENGTH_CLASS_STEPS * np.log2(np.maximum(ratio, 1.0)))
+    return np.clip(steps, 0, MAX_LENGTH_CLASS * LENGTH_CLASS_STEPS).astype(np.int64)
+
+
 class PartValues:
     """The terms of a merge part's own evidence for every occurrence of one side's items
     (PairScorer.part_evidence over arrays): what a hit adds and, per paragraph, what it scores
@@ -26,9 +33,7 @@ class PartValues:
     def class_of(self, length: np.ndarray) -> np.ndarray:
         """model.length_class of each length, as a number of steps (the factor is 2 to the
         steps over LENGTH_CLASS_STEPS)."""
-        ratio = length / self.other_mean if self.other_mean > 0 else np.ones_like(length)
-        steps = np.round(LENGTH_CLASS_STEPS * np.log2(np.maximum(ratio, 1.0)))
-        return np.clip(steps, 0, MAX_LENGTH_CLASS * LENGTH_CLASS_STEPS).astype(np.int64)
+        return length_steps(length, self.other_mean)
 
     def _chance(self, positions: np.ndarray | slice, exponent: np.ndarray | int) -> np.ndarray:
         """model.chance_over_length of the occurrences at ``positions``."""

@@ -20,7 +20,7 @@ from .document import Document
 from .evidence import Evidence, union_reach
 from .items import KINDS, kind_of
 from .model import (Coefficients, Model, Tally, chance_over_length, coefficients, content, item_chance, length_class,
-                    length_score)
+                    length_score, length_step)
 from .settings import Settings
 
 if TYPE_CHECKING:
@@ -110,9 +110,16 @@ class ScorerBase:
 
     def pair_gains(self, pairs: list[tuple[int, int]]) -> list[float]:
         """Gains of one-to-one pairs without the layout term (what their words and lengths say)."""
-        both, doc, bias = self.coefficients["both"], self.document, self.settings.pair_bias
-        return [content(t, both) + length_score(self.model, doc.src_len[i], doc.tgt_len[j]) + bias
-                for t, (i, j) in zip(self.pair_tallies(pairs), pairs)]
+        doc, bias = self.document, self.settings.pair_bias
+        return [self.content_of(t, doc.src_len[i], doc.tgt_len[j]) + length_score(self.model, doc.src_len[i], doc.tgt_len[j])
+                + bias for t, (i, j) in zip(self.pair_tallies(pairs), pairs)]
+
+    def content_of(self, tally: Tally, src_len: int, tgt_len: int, kinds: tuple[str, ...] = KINDS) -> float:
+        """model.content of a bead whose sides are ``src_len`` and ``tgt_len`` long, from the
+        items of ``kinds``."""
+        mean_src, mean_tgt = self.document.mean_len
+        chosen = self.coefficients if kinds == KINDS else [c for c in self.coefficients if c[0] in kinds]
+        return content(tally, chosen, length_step(src_len, mean_src), length_step(tgt_len, mean_tgt))
 
     def layout_free(self, bead: Bead) -> float:
         """A bead's gain less the layout term it was found with."""
@@ -157,8 +164,9 @@ class PairScorer(ScorerBase):
         if merge and not self._parts_prove_themselves(src_ids, tgt_ids):
             return float("-inf")  # checked first: it is cheaper than the merged tally
         doc = self.document
-        value = content(self.tally(src_ids, tgt_ids), self.coefficients["both"])
-        value += length_score(self.model, sum(doc.src_len[i] for i in src_ids), sum(doc.tgt_len[j] for j in tgt_ids))
+        src_len, tgt_len = sum(doc.src_len[i] for i in src_ids), sum(doc.tgt_len[j] for j in tgt_ids)
+        value = self.content_of(self.tally(src_ids, tgt_ids), src_len, tgt_len)
+        value += length_score(self.model, src_len, tgt_len)
         if layout:
             value += self.offset_bonus(src_ids[0], tgt_ids[0])
         value += self.settings.pair_bias
@@ -245,8 +253,9 @@ class PairScorer(ScorerBase):
     def bead_contents(self, beads: list[Bead], kinds: tuple[str, ...] = KINDS) -> list[float]:
         """The content score of each bead (no length, layout or prior), from the items of
         ``kinds`` only (all by default; "soft": what its words say, its anchors aside)."""
-        chosen = [c for c in self.coefficients["both"] if c[0] in kinds]
-        return [content(self.tally(s, t), chosen) for s, t, _ in beads]
+        doc = self.document
+        return [self.content_of(self.tally(s, t), sum(doc.src_len[i] for i in s), sum(doc.tgt_len[j] for j in t), kinds)
+                for s, t, _ in beads]
 
     def focus(self, src_ids: Sequence[int], tgt_ids: Sequence[int]) -> Focus:
         """Searched with the whole post's ids: nothing to map back."""
