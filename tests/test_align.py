@@ -237,14 +237,14 @@ def test_the_chance_rate_of_a_tiny_post_is_not_its_translations_rate():
     """In a post of a handful of lines, half of all pairs may be translations: the chance
     rate is read from the pairs left when the highest shares, as many as the translations
     expected among them, are set aside."""
-    from aligner.align.estimate import _without_likely_translations
+    from aligner.align.estimate import without_likely_translations
 
     shares = [0.9, 0.8, 0.1, 0.0, 0.05, 0.0]  # a 2 x 3 post: two of its six pairs translate
-    kept = _without_likely_translations(shares, 2, 3)
+    kept = without_likely_translations(shares, 2, 3)
     assert sorted(kept) == [0.0, 0.0, 0.05, 0.1]
     # A long post sets aside only what its few translations among the sampled pairs can be.
     many = [0.0] * 3990 + [0.5] * 10
-    assert len(_without_likely_translations(many, 1000, 1000)) == 3996
+    assert len(without_likely_translations(many, 1000, 1000)) == 3996
 
 
 def test_a_selection_of_the_item_tables_tallies_like_the_whole():

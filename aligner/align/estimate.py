@@ -41,7 +41,7 @@ def estimate_null(scorer: Scorer, samples: int) -> Model:
         prior = settings.prior_rates[key[0]]
         chance, true = old.chance, old.true
         if shares[key]:
-            unrelated = _without_likely_translations(shares[key], len(doc.src), len(doc.tgt))
+            unrelated = without_likely_translations(shares[key], len(doc.src), len(doc.tgt))
             chance = min(0.4, max(0.02, shrink(statistics.median(unrelated), len(unrelated), prior.chance,
                                                settings)))
         tops = sorted(best[key].values())
@@ -55,7 +55,7 @@ def estimate_null(scorer: Scorer, samples: int) -> Model:
                    len_mu=math.log((sum(doc.tgt_len) + 1) / (sum(doc.src_len) + 1)))
 
 
-def _without_likely_translations(shares: list[float], n_src: int, n_tgt: int) -> list[float]:
+def without_likely_translations(shares: list[float], n_src: int, n_tgt: int) -> list[float]:
     """The shares of sampled pairs less the highest ones, as many as the translations among
     them are expected to be: at most one pair in each row is a translation, so min(n, m) of the
     n·m pairs. A long post loses a sliver; a post of five lines, where half of all pairs are
