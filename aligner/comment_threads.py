@@ -59,11 +59,12 @@ def poster_lines(paragraphs: list[Paragraph]) -> list[int]:
     found = []
     first = 0
     for k, p in enumerate(paragraphs):
-        if not _continues_block(paragraphs, k):
+        continues = _continues_block(paragraphs, k)
+        if not continues:
             first = k  # a blank line (or the start of another element) begins a new block
         if k - first >= 2 and is_button_bar(p.text) and _is_poster_name(paragraphs[first].text):
             found.append(first)
-        elif _continues_block(paragraphs, k) and is_date_stamp(p.text) and _is_poster_name(paragraphs[k - 1].text):
+        elif continues and is_date_stamp(p.text) and _is_poster_name(paragraphs[k - 1].text):
             found.append(k - 1)  # a name over the post's date stamp ("hoang.long.it" / "14/10/2024 22:05 · #2")
     return sorted(set(found))
 

@@ -83,7 +83,8 @@ def settle_copies(beads: list[Bead], copies: Copies, document: Document) -> list
             def agreement(place: int) -> int:
                 return _agreeing_neighbours(*((other, place) if side else (place, other)), holders, document)
             best = max(free, key=lambda c: (not paragraphs[c].quoted, agreement(c), -abs(c - own)))
-            if paragraphs[own].quoted > paragraphs[best].quoted or agreement(best) > agreement(own):
+            leaves_a_quote = paragraphs[own].quoted and not paragraphs[best].quoted
+            if leaves_a_quote or agreement(best) > agreement(own):
                 beads[k] = ((other,), (best,), gain) if side else ((best,), (other,), gain)
                 holders.move(k, side, own, best)
                 break

@@ -22,6 +22,8 @@ class ArrayScorer(Protocol):
     document: Document
     settings: Settings
     tables: ItemTables
+    src_len: np.ndarray
+    tgt_len: np.ndarray
 
     def part_values(self, side: int) -> PartValues: ...
 
@@ -44,6 +46,7 @@ def corridor_beads(scorer: ArrayScorer, corridor: list[tuple[int, int]], layout:
     parts = (scorer.part_values(0), scorer.part_values(1)) if merges else ()
     diagonal: dict[int, list[Candidate]] = defaultdict(list)
     merged: dict[int, dict[int, list[Candidate]]] = {7: defaultdict(list), 5: defaultdict(list)}  # 2-1 and 1-2
+    groups = tuple(np.array(side, dtype=np.int64) for side in scorer.document.merge_groups) if merges else ()
     block = scorer.settings.band_block_rows
     for first in range(1, n + 1, block):
         stop = min(n + 1, first + block)
@@ -60,7 +63,7 @@ def corridor_beads(scorer: ArrayScorer, corridor: list[tuple[int, int]], layout:
         if merges:
             evidence = (parts[0].base(i, parts[0].other_class[j]) + part_hits[0],
                         parts[1].base(j, parts[1].other_class[i]) + part_hits[1])
-            _merge_beads(scorer, band, (rows, columns, start, own, evidence), layout, merged)
+            _merge_beads(scorer, band, (rows, columns, start, own, evidence), groups, layout, merged)
     return {a: diagonal.get(a, []) + merged[7].get(a, []) + merged[5].get(a, [])
             for a in set(diagonal) | set(merged[7]) | set(merged[5])}
 
@@ -75,16 +78,16 @@ def _band_of(lo: np.ndarray, hi: np.ndarray, m: int, merges: bool) -> Band:
     return Band(low, np.maximum(np.maximum.accumulate(high), low - 1))
 
 
-def _merge_beads(scorer: ArrayScorer, band: Band, block: tuple, layout: bool,
+def _merge_beads(scorer: ArrayScorer, band: Band, block: tuple, groups: tuple[np.ndarray, ...], layout: bool,
                  merged: dict[int, dict[int, list[Candidate]]]) -> None:
     """Add the 2-1 and 1-2 beads of a block of rows whose gain is positive to ``merged``, where
     both parts prove themselves (``evidence``: per cell, its source's and its target's own
     evidence against the other paragraph, to which each part's help to the lengths is added:
-    see PairScorer.part_proofs) and stand in one language run and section."""
+    see PairScorer.part_proofs) and stand in one merge group (``groups``: Document.merge_groups
+    of each side, as arrays)."""
     rows, columns, start, own, (src_evidence, tgt_evidence) = block
-    tables, doc = scorer.tables, scorer.document
-    runs_src, runs_tgt = (_joinable_ids(side) for side in doc.joinable)
-    src_len, tgt_len = np.array(doc.src_len, dtype=np.float64), np.array(doc.tgt_len, dtype=np.float64)
+    tables, (groups_src, groups_tgt) = scorer.tables, groups
+    src_len, tgt_len = scorer.src_len, scorer.tgt_len
     i, j, low = rows - 1, columns - 1, band.low
     above = band.offset[rows - 1] - band.offset[start] + columns - low[rows - 1]
     holds_above = (rows - 1 >= start) & (columns >= low[rows - 1]) & (columns <= band.high[rows - 1])
@@ -93,11 +96,11 @@ def _merge_beads(scorer: ArrayScorer, band: Band, block: tuple, layout: bool,
     first_help, second_help = scorer.length_help(src_len[np.maximum(i - 1, 0)], src_len[i], tgt_len[j], 0)
     two_sources_may = own & (rows >= 2) & holds_above & (src_evidence + second_help > 0) & \
         (src_evidence[np.where(holds_above, above, 0)] + first_help > 0) & \
-        (runs_src[np.maximum(i - 1, 0)] == runs_src[i])
+        (groups_src[np.maximum(i - 1, 0)] == groups_src[i])
     first_help, second_help = scorer.length_help(tgt_len[np.maximum(j - 1, 0)], tgt_len[j], src_len[i], 1)
     two_targets_may = own & holds_left & (tgt_evidence + second_help > 0) & \
         (tgt_evidence[np.where(holds_left, index - 1, 0)] + first_help > 0) & \
-        (runs_tgt[np.maximum(j - 1, 0)] == runs_tgt[j])
+        (groups_tgt[np.maximum(j - 1, 0)] == groups_tgt[j])
     for how, may in ((7, two_sources_may), (5, two_targets_may)):
         chosen = np.nonzero(may)[0]
         extra_src, extra_tgt = (1, 0) if how == 7 else (0, 1)  # the bead's first paragraphs
@@ -108,10 +111,3 @@ def _merge_beads(scorer: ArrayScorer, band: Band, block: tuple, layout: bool,
         for a, b, g in zip(rows[chosen][kept].tolist(), columns[chosen][kept].tolist(), gains[kept].tolist()):
             merged[how][a].append((b, how, g))
 
-
-def _joinable_ids(joinable: list[tuple[int, int]]) -> np.ndarray:
-    """Document.joinable of one side as integers, equal where the pairs are equal."""
-    if not joinable:
-        return np.zeros(0, dtype=np.int64)
-    sections = 1 + max(section for _, section in joinable)
-    return np.array([run * sections + section for run, section in joinable], dtype=np.int64)

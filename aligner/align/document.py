@@ -29,24 +29,35 @@ class Document:
     mean_len: tuple[float, float]
 
     @cached_property
-    def joinable(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-        """Per paragraph of each side, what two neighbours share when they may form one side of
-        a bead: the same language run and the same section (see
-        comment_threads.number_sections)."""
-        return ([(run, p.section) for run, p in zip(self.runs_src, self.src)],
-                [(run, p.section) for run, p in zip(self.runs_tgt, self.tgt)])
+    def merge_groups(self) -> tuple[list[int], list[int]]:
+        """Per paragraph of each side, the number of its merge group: the stretch of neighbours
+        in one language run and one section (see comment_threads.number_sections), which may
+        form one side of a bead together. Runs and sections only grow along a side, so a new
+        group starts wherever either changes."""
+        return _groups(self.runs_src, self.src), _groups(self.runs_tgt, self.tgt)
 
     def mergeable_src(self, i: int) -> bool:
-        """May src[i-1] and src[i] form one side of a bead? (See joinable.)"""
-        return i >= 1 and self.joinable[0][i - 1] == self.joinable[0][i]
+        """May src[i-1] and src[i] form one side of a bead? (See merge_groups.)"""
+        return i >= 1 and self.merge_groups[0][i - 1] == self.merge_groups[0][i]
 
     def mergeable_tgt(self, j: int) -> bool:
-        """May tgt[j-1] and tgt[j] form one side of a bead? (See joinable.)"""
-        return j >= 1 and self.joinable[1][j - 1] == self.joinable[1][j]
+        """May tgt[j-1] and tgt[j] form one side of a bead? (See merge_groups.)"""
+        return j >= 1 and self.merge_groups[1][j - 1] == self.merge_groups[1][j]
 
     def offset(self, i: int, j: int, most: int) -> int:
         """Language switches from src[i] to tgt[j], at most ``most`` either way."""
         return max(-most, min(most, self.runs_tgt[j] - self.runs_src[i]))
+
+
+def _groups(runs: list[int], paragraphs: list[Paragraph]) -> list[int]:
+    """Document.merge_groups of one side."""
+    groups, group, last = [], 0, None
+    for run, p in zip(runs, paragraphs):
+        if last is not None and (run, p.section) != last:
+            group += 1
+        last = (run, p.section)
+        groups.append(group)
+    return groups
 
 
 def runs_of(src: list[Paragraph], tgt: list[Paragraph], end_at_other_lines: bool = False) -> tuple[list[int], list[int]]:
