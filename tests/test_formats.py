@@ -14,6 +14,7 @@ from aligner import align_file, align_text
 from aligner.cli import app
 from aligner.export import WRITERS, moses_files
 from aligner.markup import html_to_lines, looks_like_html, markdown_to_lines
+from aligner.align.furniture import best_chain
 from aligner.align.sentences import split_sentences
 from conftest import SAMPLES
 
@@ -267,6 +268,27 @@ def test_page_furniture_pairs_only_with_furniture_beside_it():
     assert pairs == [("The nigh", "Chợ đêm ", False), ("One emai", "Mỗi tuần", True)]
 
 
+def test_a_share_bar_in_every_section_pairs_with_the_bar_beside_it_when_one_section_lacks_it():
+    """Each section ends with a share bar and its translation, but the second section's
+    Vietnamese bar is missing: every other Vietnamese bar still pairs with the English bar
+    right before it, and the second section's English bar stays alone."""
+    sections = [("The ferry leaves at six in the morning.", "Chuyến phà rời bến lúc sáu giờ sáng."),
+                ("Tickets are sold on board, in cash only.", "Vé được bán trên phà, chỉ nhận tiền mặt."),
+                ("Bring a hat: the deck has no roof.", "Hãy mang theo mũ: boong phà không có mái che."),
+                ("The last boat back is at five.", "Chuyến cuối quay về lúc năm giờ chiều.")]
+    lines = []
+    for k, (english, vietnamese) in enumerate(sections):
+        lines += [english, vietnamese, "Share: Facebook · Zalo · Email"]
+        if k != 1:
+            lines.append("Chia sẻ: Facebook · Zalo · Email")
+    result = align_text("\n\n".join(lines) + "\n")
+    bars = [(u.src[0].index, u.tgt[0].index, u.score) for u in result.pairs if u.src[0].chrome]
+    assert [(s, t) for s, t, _ in bars] == [(2, 3), (9, 10), (13, 14)]
+    assert all(score >= 0.5 for _, _, score in bars)
+    lone = [u for u in result.units if u.src and not u.tgt and u.src[0].chrome]
+    assert [u.src[0].index for u in lone] == [6]
+
+
 def test_a_bar_of_buttons_is_page_furniture_in_a_text_post_too():
     """A thread copied as text keeps its "Like · Reply · 3h" bars: furniture, never paired with
     a post (nor with the other interface language's bar far away)."""
@@ -400,3 +422,12 @@ def test_markdown_markup_is_removed_and_lines_kept():
                            input="## Tiêu đề bài viết\n\n*The* river rose in **1957**.\n")
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert [(r["text"], r["line"]) for r in records] == [("Tiêu đề bài viết", 1), ("The river rose in 1957.", 3)]
+
+
+def test_the_chain_of_side_by_side_furniture_pairs_takes_the_better_of_two_overlapping():
+    """Three lines in a row make two candidate pairs sharing the middle line: the chain takes
+    the one of greater gain, and a pair of no positive gain is never taken."""
+    assert best_chain([(0, 0), (1, 0)], [1.0, 2.5]) == [1]
+    assert best_chain([(0, 0), (1, 0)], [2.5, 1.0]) == [0]
+    assert best_chain([(0, 0), (1, 0), (1, 1)], [2.0, 2.5, 1.0]) == [0, 2]
+    assert best_chain([(0, 0), (1, 1)], [-1.0, 0.5]) == [1]

@@ -25,6 +25,7 @@ from .copies import settle_copies
 from .document import document_of
 from .estimate import estimate_null, learn_from
 from .evidence import Evidence
+from .furniture import side_by_side_beads
 from .gaps import fill_gaps
 from .islands import without_word_poor_islands
 from .items import document_items
@@ -87,26 +88,18 @@ def _aligned_units(paragraphs: list[Paragraph], src: list[Paragraph], tgt: list[
 
 def chrome_pairs(furniture: list[Paragraph], src_lang: str, tgt_lang: str, dictionary: Dictionary,
                  settings: Settings) -> list[AlignedUnit]:
-    """Pairs inside a page's furniture: a site's own blurb and its translation side by side
-    ("One email a week..." in a newsletter form, an "About me" box). The furniture is aligned
-    on its own, never with the content, and a pair is kept only where its paragraphs stand next
-    to each other and its words make it likelier right than not (a menu's "About" beside
-    "Tiếng Việt", or two radio labels "English" and "Tiếng Việt", are not translations)."""
+    """Pairs inside a page's furniture, aligned apart from the content: only paragraphs side by
+    side in the page, where their words make the pair likelier right than not (a newsletter
+    form's "One email a week..." and its translation; not a menu's "About" beside "Tiếng Việt",
+    nor two radio labels "English" and "Tiếng Việt"). See furniture.py."""
     src = [p for p in furniture if p.lang == src_lang]
     tgt = [p for p in furniture if p.lang == tgt_lang]
     if not (src and tgt):
         return []
-    units = _aligned_units(furniture, src, tgt, src_lang, tgt_lang, dictionary, settings)
-    position = {p.index: k for k, p in enumerate(furniture)}
-    return [u for u in units if u.src and u.tgt and u.score >= 0.5 and _side_by_side(u, position)]
-
-
-def _side_by_side(unit: AlignedUnit, position: dict[int, int]) -> bool:
-    """Are the unit's paragraphs consecutive, in the furniture and in the page?"""
-    paragraphs = unit.src + unit.tgt
-    places = sorted(position[p.index] for p in paragraphs)
-    indexes = sorted(p.index for p in paragraphs)
-    return places[-1] - places[0] == len(places) - 1 and indexes[-1] - indexes[0] == len(indexes) - 1
+    scorer, _ = learnt_model(build_scorer(src, tgt, {src_lang, tgt_lang} == {"en", "vi"}, src_lang == "en",
+                                          dictionary, settings))
+    return [AlignedUnit([src[i] for i in s], [tgt[j] for j in t], round(c, 4))
+            for s, t, c in side_by_side_beads(scorer.document, scorer.pair_gains)]
 
 
 def build_scorer(src: list[Paragraph], tgt: list[Paragraph], use_lexicon: bool, src_is_english: bool,
