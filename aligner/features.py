@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+import itertools
 from itertools import chain
 
 import regex
@@ -44,11 +45,14 @@ class Features:
     # The share of a unit of evidence a lexical key carries when less than one: the renderings a
     # syllable typed without accents may stand for ("ban": bạn, bàn, bán, ...) share its unit.
     shares: dict[str, float] = field(default_factory=dict)
+    # The joined keys of the names that come through any translation (see vietnamese_names).
+    sure_names: frozenset[str] = frozenset()
 
     def __reduce__(self) -> tuple:
         """Pickle as a plain tuple of fields: features come back from forked helpers (see
         parallel.py), and this is three times cheaper than the default."""
-        return Features, (self.length, self.numbers, self.names, self.symbols, self.lexical, self.shares)
+        return Features, (self.length, self.numbers, self.names, self.symbols, self.lexical, self.shares,
+                          self.sure_names)
 
 
 def number_anchors(text: str) -> set[str]:
@@ -92,6 +96,36 @@ def name_anchors(text: str, is_english: bool) -> list[list[str]]:
                 run.append(word)
         close(run)
     return chains
+
+
+# The Vietnamese family names most people bear (about nine in ten have one of these), unaccented.
+VIETNAMESE_SURNAMES = frozenset(
+    "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh trinh truong doan lam "
+    "mai ha cao luong luu ta chu quach thai van kieu".split())
+
+
+def vietnamese_names(text: str) -> frozenset[str]:
+    """The joined keys of the people's names a paragraph holds, in either language: two to four
+    capitalised Vietnamese syllables led by a family name ("Trần Văn Lộc", "Nguyen Thi Hoa").
+    A translation may drop the accents or the honorific but keeps the name, so where no
+    paragraph of the other side holds it, the paragraph that does is likely left untranslated
+    ("Photo: Nguyễn Văn Tâm" is no translation of "Ảnh: Lê Minh Khoa"). The name of an office or
+    a school ("Phòng Quản lý") is translated, and is not asked about."""
+    found = set()
+    for match in _CAPITALISED_RUN.finditer(without_urls(text)):
+        run = [w for w in _NAME_GAP.split(match.group()) if w]
+        for start, word in enumerate(run):
+            if name_key(word) in VIETNAMESE_SURNAMES and word[1:].islower():
+                name = list(itertools.takewhile(_is_name_syllable, run[start:start + 4]))
+                if len(name) >= 2:
+                    found.add("".join(map(name_key, name)))
+                break
+    return frozenset(found)
+
+
+def _is_name_syllable(word: str) -> bool:
+    """A syllable of a Vietnamese name as written in a name: capitalised, the rest lower case."""
+    return word[:1].isupper() and word[1:].islower() and is_vi_syllable(word.lower())
 
 
 def borrowed_phrases(text: str) -> list[list[str]]:
@@ -181,7 +215,8 @@ def source_features(text: str) -> Features:
     lemmas.update(filter(lexicon.__contains__, map(" ".join, zip(lowered, lowered[1:]))))
     numbers = number_anchors(text)
     numbers.update(str(MONTHS.index(t) + 1) for t in _MONTH_NAMES.intersection(lowered))
-    return Features(len(text), numbers, name_anchors(text, True), _symbols(text), lemmas)
+    return Features(len(text), numbers, name_anchors(text, True), _symbols(text), lemmas,
+                    sure_names=vietnamese_names(text))
 
 
 # A phrase by its syllables: the string for one syllable, a tuple of them for more.
@@ -248,4 +283,4 @@ def target_features(text: str, table: PhraseTable, lengths: tuple[int, ...],
         present = set(shares)
         shares = {reading: share for reading, share in shares.items() if share < 1.0}
     names = name_anchors(text, False) + phrases_among(syllables, borrowed, phrase_prefixes(borrowed))
-    return Features(len(text), number_anchors(text), names, _symbols(text), present, shares)
+    return Features(len(text), number_anchors(text), names, _symbols(text), present, shares, vietnamese_names(text))

@@ -121,6 +121,8 @@ def word_items(f: Features, names: set[str], side: str, prefixed: dict[str, str]
     items: dict[str, float] = {}
     for keys in f.names:
         kept = [k for k in keys if k in names]
+        if not kept and keys[-1] in f.sure_names:
+            items["@" + keys[-1]] = 1.0  # a name the other side never holds: a miss in any pair
         for k in kept:
             items["@" + k] = max(items.get("@" + k, 0.0), 1.0 / len(kept))
     for symbol, count in sorted(f.symbols.items()):
