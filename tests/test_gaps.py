@@ -88,3 +88,13 @@ def test_a_lone_target_with_no_lone_source_beside_it_is_no_gap():
     document = _document("EV" + "EEVV" + "EV")
     beads = [((0,), (0,), 9.0), ((3,), (3,), 9.0)]
     assert enclosed_gaps(beads, [9.0, 9.0], {0, 3}, {0, 3}, document) == []
+
+
+def test_a_pair_placed_by_layout_alone_does_not_hide_the_gap_before_it():
+    """Line by line: a line and its translation the lexicon cannot read stand alone, and next
+    comes "Read more" / "Xem thêm", paired by its place alone. The gap reaches past that pair
+    to the next pair that rests on its words, and the two lone lines side by side are asked."""
+    document = _document("EV" * 4)
+    beads = [((0,), (0,), 9.0), ((2,), (2,), 1.5), ((3,), (3,), 9.0)]
+    own = [9.0, -0.3, 9.0]
+    assert enclosed_gaps(beads, own, {0, 2, 3}, {0, 2, 3}, document) == [([1], [1])]

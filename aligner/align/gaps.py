@@ -34,8 +34,10 @@ def enclosed_gaps(beads: list[Bead], own: list[float], paired_src: set[int], pai
     translated by a block (see _same_place), or side by side (see _side_by_side): where a
     monotone translation must have put them.
     A bead that places the gap must rest on its words (``own``: each bead's layout-free gain
-    is positive): one paired by its place alone proves no block is translated there."""
-    ordered = sorted(zip(beads, own), key=lambda item: item[0][0][0])
+    is positive): one paired by its place alone proves no block is translated there, and the
+    gap reaches past it to the next bead that does ("Read more" / "Xem thêm" paired by its
+    place must not hide the lone line and its translation just before it)."""
+    ordered = sorted([(b, g) for b, g in zip(beads, own) if g > 0], key=lambda item: item[0][0][0])
     blocks = blocks_of(document)
     gaps = []
     for (before, gain_before), (after, gain_after) in zip(ordered, ordered[1:]):
