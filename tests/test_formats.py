@@ -14,7 +14,7 @@ from aligner import align_file, align_text
 from aligner.cli import app
 from aligner.export import WRITERS, moses_files
 from aligner.markup import html_to_lines, looks_like_html, markdown_to_lines
-from aligner.align.furniture import best_chain
+from aligner.align.furniture import anchored_pairs
 from aligner.align.sentences import split_sentences
 from conftest import SAMPLES
 
@@ -424,10 +424,15 @@ def test_markdown_markup_is_removed_and_lines_kept():
     assert [(r["text"], r["line"]) for r in records] == [("Tiêu đề bài viết", 1), ("The river rose in 1957.", 3)]
 
 
-def test_the_chain_of_side_by_side_furniture_pairs_takes_the_better_of_two_overlapping():
-    """Three lines in a row make two candidate pairs sharing the middle line: the chain takes
-    the one of greater gain, and a pair of no positive gain is never taken."""
-    assert best_chain([(0, 0), (1, 0)], [1.0, 2.5]) == [1]
-    assert best_chain([(0, 0), (1, 0)], [2.5, 1.0]) == [0]
-    assert best_chain([(0, 0), (1, 0), (1, 1)], [2.0, 2.5, 1.0]) == [0, 2]
-    assert best_chain([(0, 0), (1, 1)], [-1.0, 0.5]) == [1]
+def test_furniture_right_after_both_sides_of_one_content_pair_is_asked():
+    """A bar right after a pair's English and a bar right after its Vietnamese are a candidate
+    pair; a bar after another pair's Vietnamese is not."""
+    from aligner.align.document import document_of
+    from aligner.models import Paragraph
+
+    # Content pairs by page index: English 0 with Vietnamese 3, English 5 with Vietnamese 8.
+    bars = [Paragraph(1, "Share", 2, "en"), Paragraph(4, "Chia sẻ", 5, "vi"), Paragraph(6, "Share", 7, "en"),
+            Paragraph(9, "Chia sẻ", 10, "vi")]
+    document = document_of([p for p in bars if p.lang == "en"], [p for p in bars if p.lang == "vi"])
+    assert anchored_pairs(document, [([0], [3]), ([5], [8])]) == [(0, 0), (1, 1)]
+    assert anchored_pairs(document, [([0], [8])]) == [(0, 1)]

@@ -22,7 +22,7 @@ The modules, in the order the data passes through them (pipeline.py is the recip
     swaps.py       local swaps and crossed leftovers
     gaps.py        lone lines on both sides of one gap, inside translated blocks
     confidence.py  the probability that each unit is right
-    furniture.py   pairs of page furniture side by side (share bars, a form's blurb)
+    furniture.py   pairs of page furniture the page puts together (share bars, a form's blurb)
     units.py       beads turned into units
     sentences.py   sentence pairs inside paragraph pairs
 """

@@ -1,25 +1,26 @@
-"""Pairs inside a page's furniture: a site's blurb beside its translation, a share bar beside its own.
+"""Pairs inside a page's furniture: a share bar and its translation, a form's blurb and its own.
 
-Furniture (menus, share bars, forms, sidebars) is aligned apart from the content, and a pair of
-it is a translation only where the two stand side by side in the page: a menu's "About" two
-lines below a sidebar's "Giới thiệu" is no pair, and the share bar of one section is not the
-translation of another section's. So only paragraphs right next to each other are weighed, each
-pair by its own words and lengths, and the page is walked once: an alignment of all the
-furniture as one text would pair the copies of a bar repeated in every section in order, and
-one section's bar left untranslated would shift every later copy onto its neighbour's.
+Furniture (menus, share bars, forms, sidebars) is aligned apart from the content, and a piece of
+it translates another only where the page puts them together: side by side, or each right after
+the two sides of one translated pair of the content (the share bar that closes a section's
+English block and the one that closes its Vietnamese block). A sidebar's labels in two
+languages, or the button bars of two comments, stand in neither place. Aligning all the
+furniture as one text instead paired the copies of a bar repeated in every section in order,
+so one section's bar left untranslated shifted every later copy onto its neighbour's.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..features import number_anchors
 from .confidence import Bead, PairGains, bead_confidences, copies_of
 from .document import Document
 
 
 def adjacent_pairs(document: Document) -> list[tuple[int, int]]:
-    """Every (source id, target id) whose paragraphs stand next to each other in the page, in
-    page order."""
+    """Every (source id, target id) of the furniture whose paragraphs stand next to each other
+    in the page."""
     at = sorted([(p.index, 0, k) for k, p in enumerate(document.src)] +
                 [(p.index, 1, k) for k, p in enumerate(document.tgt)])
     pairs = []
@@ -29,39 +30,47 @@ def adjacent_pairs(document: Document) -> list[tuple[int, int]]:
     return pairs
 
 
-def best_chain(pairs: Sequence[tuple[int, int]], gains: Sequence[float]) -> list[int]:
-    """Which of ``pairs`` (adjacent in the page, in page order, so that each can share a
-    paragraph only with the one before or after it) to take: those of greatest total positive
-    gain with no paragraph taken twice."""
-    best = [0.0] * (len(pairs) + 1)  # best[k]: the best total over the first k pairs
-    for k, gain in enumerate(gains, 1):
-        overlaps = k >= 2 and _share_a_paragraph(pairs[k - 2], pairs[k - 1])
-        with_it = (best[k - 2] if overlaps else best[k - 1]) + gain
-        best[k] = max(best[k - 1], with_it) if gain > 0 else best[k - 1]
-    taken, k = [], len(pairs)
-    while k:
-        if best[k] == best[k - 1]:
-            k -= 1
-            continue
-        taken.append(k - 1)
-        k -= 2 if k >= 2 and _share_a_paragraph(pairs[k - 2], pairs[k - 1]) else 1
-    return taken[::-1]
+def anchored_pairs(document: Document, content_pairs: Sequence[tuple[Sequence[int], Sequence[int]]]) -> list[tuple[int, int]]:
+    """Every (source id, target id) of the furniture that stand right after the source and
+    right after the target of one content pair (``content_pairs``: the page indexes of each
+    pair's source and target paragraphs), and hold the same numbers: the bars under a post and
+    under its translation in a thread ("Thích · Trả lời · 5 giờ", "Like · Reply · 4h") count
+    each its own post's time and likes, and translate nothing."""
+    after_src = {i + 1: n for n, (src, _) in enumerate(content_pairs) for i in src}
+    after_tgt = {j + 1: n for n, (_, tgt) in enumerate(content_pairs) for j in tgt}
+    by_pair: dict[int, int] = {}
+    for k, p in enumerate(document.src):
+        if p.index in after_src:
+            by_pair[after_src[p.index]] = k
+    found = [(by_pair[after_tgt[p.index]], k) for k, p in enumerate(document.tgt) if after_tgt.get(p.index) in by_pair]
+    return [(i, j) for i, j in found if number_anchors(document.src[i].text) == number_anchors(document.tgt[j].text)]
 
 
-def _share_a_paragraph(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] == b[0] or a[1] == b[1]
+def greedy_pairs(pairs: Sequence[tuple[int, int]], gains: Sequence[float]) -> list[tuple[int, int]]:
+    """The pairs of positive gain, best first, each paragraph taken once."""
+    taken_src: set[int] = set()
+    taken_tgt: set[int] = set()
+    chosen = []
+    for gain, (i, j) in sorted(zip(gains, pairs), key=lambda item: -item[0]):
+        if gain > 0 and i not in taken_src and j not in taken_tgt:
+            chosen.append((i, j))
+            taken_src.add(i)
+            taken_tgt.add(j)
+    return chosen
 
 
-def side_by_side_beads(document: Document, pair_gains: PairGains) -> list[Bead]:
-    """The furniture's pairs, each with the probability that it is right (see confidence.py),
-    kept where that is at least even: a pair of identical copies repeated in every section
-    scores one half, since its words cannot tell the copies apart."""
-    pairs = adjacent_pairs(document)
-    if not pairs:
+def furniture_beads(document: Document, content_pairs: Sequence[tuple[Sequence[int], Sequence[int]]],
+                    pair_gains: PairGains) -> list[Bead]:
+    """The furniture's pairs with the probability that each is right, kept where that is at
+    least even: a pair of identical copies repeated in every section scores one half, since
+    its words cannot tell the copies apart."""
+    asks = list(dict.fromkeys(adjacent_pairs(document) + anchored_pairs(document, content_pairs)))
+    if not asks:
         return []
-    gains = pair_gains(pairs)
-    chosen = [(pairs[k], gains[k]) for k in best_chain(pairs, gains)]
-    beads: list[Bead] = [((i,), (j,), g) for (i, j), g in chosen]
+    value = dict(zip(asks, pair_gains(asks)))
+    chosen = sorted(greedy_pairs(asks, [value[pair] for pair in asks]))
+    beads: list[Bead] = [((i,), (j,), value[(i, j)]) for i, j in chosen]
     copies = copies_of([p.text for p in document.src], [p.text for p in document.tgt])
-    scores = bead_confidences(beads, [g for _, g in chosen], len(document.src), len(document.tgt), pair_gains, copies)
+    scores = bead_confidences(beads, [value[pair] for pair in chosen], len(document.src), len(document.tgt),
+                              pair_gains, copies)
     return [(s, t, c) for (s, t, _), c in zip(beads, scores) if c >= 0.5]

@@ -25,7 +25,7 @@ from .copies import settle_copies
 from .document import document_of
 from .estimate import estimate_null, learn_from
 from .evidence import Evidence
-from .furniture import side_by_side_beads
+from .furniture import furniture_beads
 from .gaps import fill_gaps
 from .islands import without_word_poor_islands
 from .items import document_items
@@ -67,7 +67,7 @@ def align_paragraphs(paragraphs: list[Paragraph], src_lang: str, tgt_lang: str, 
         tgt = [p for p in paragraphs if p.lang == tgt_lang and not p.chrome]
         units = _aligned_units(paragraphs, src, tgt, src_lang, tgt_lang, dictionary, settings)
         furniture = [p for p in paragraphs if p.chrome]
-        paired = chrome_pairs(furniture, src_lang, tgt_lang, dictionary, settings)
+        paired = chrome_pairs(furniture, units, src_lang, tgt_lang, dictionary, settings)
         if not paired:
             return units
         taken = {p.index for u in paired for p in u.src + u.tgt}
@@ -86,20 +86,22 @@ def _aligned_units(paragraphs: list[Paragraph], src: list[Paragraph], tgt: list[
     return score_units(scorer, paragraphs, beads, extra, tgt_lang)
 
 
-def chrome_pairs(furniture: list[Paragraph], src_lang: str, tgt_lang: str, dictionary: Dictionary,
-                 settings: Settings) -> list[AlignedUnit]:
-    """Pairs inside a page's furniture, aligned apart from the content: only paragraphs side by
-    side in the page, where their words make the pair likelier right than not (a newsletter
-    form's "One email a week..." and its translation; not a menu's "About" beside "Tiếng Việt",
-    nor two radio labels "English" and "Tiếng Việt"). See furniture.py."""
+def chrome_pairs(furniture: list[Paragraph], content: list[AlignedUnit], src_lang: str, tgt_lang: str,
+                 dictionary: Dictionary, settings: Settings) -> list[AlignedUnit]:
+    """Pairs inside a page's furniture, aligned apart from the content (``content``: its
+    units): only furniture side by side, or right after the two sides of one content pair, where
+    their words make the pair likelier right than not (a share bar and its translation; a newsletter form's "One
+    email a week..." and its translation; not a menu's "About" beside "Tiếng Việt", nor two
+    radio labels "English" and "Tiếng Việt"). See furniture.py."""
     src = [p for p in furniture if p.lang == src_lang]
     tgt = [p for p in furniture if p.lang == tgt_lang]
     if not (src and tgt):
         return []
     scorer, _ = learnt_model(build_scorer(src, tgt, {src_lang, tgt_lang} == {"en", "vi"}, src_lang == "en",
                                           dictionary, settings))
+    content_pairs = [([p.index for p in u.src], [p.index for p in u.tgt]) for u in content if u.src and u.tgt]
     return [AlignedUnit([src[i] for i in s], [tgt[j] for j in t], round(c, 4))
-            for s, t, c in side_by_side_beads(scorer.document, scorer.pair_gains)]
+            for s, t, c in furniture_beads(scorer.document, content_pairs, scorer.pair_gains)]
 
 
 def build_scorer(src: list[Paragraph], tgt: list[Paragraph], use_lexicon: bool, src_is_english: bool,
