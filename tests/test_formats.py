@@ -13,8 +13,10 @@ from typer.testing import CliRunner
 from aligner import align_file, align_text
 from aligner.cli import app
 from aligner.export import WRITERS, moses_files
+from aligner.models import Paragraph
 from aligner.markup import html_to_lines, looks_like_html, markdown_to_lines
-from aligner.align.furniture import anchored_pairs
+from aligner.align.document import document_of
+from aligner.align.furniture import anchored_pairs, same_numbers
 from aligner.align.sentences import split_sentences
 from conftest import SAMPLES
 
@@ -427,12 +429,17 @@ def test_markdown_markup_is_removed_and_lines_kept():
 def test_furniture_right_after_both_sides_of_one_content_pair_is_asked():
     """A bar right after a pair's English and a bar right after its Vietnamese are a candidate
     pair; a bar after another pair's Vietnamese is not."""
-    from aligner.align.document import document_of
-    from aligner.models import Paragraph
-
     # Content pairs by page index: English 0 with Vietnamese 3, English 5 with Vietnamese 8.
     bars = [Paragraph(1, "Share", 2, "en"), Paragraph(4, "Chia sẻ", 5, "vi"), Paragraph(6, "Share", 7, "en"),
             Paragraph(9, "Chia sẻ", 10, "vi")]
     document = document_of([p for p in bars if p.lang == "en"], [p for p in bars if p.lang == "vi"])
     assert anchored_pairs(document, [([0], [3]), ([5], [8])]) == [(0, 0), (1, 1)]
     assert anchored_pairs(document, [([0], [8])]) == [(0, 1)]
+
+
+def test_furniture_pairs_keep_the_same_numbers():
+    """Two labels of a sidebar side by side count their own posts: no pair; a share bar and its
+    translation hold no number, or the same ones."""
+    src = [Paragraph(0, "desserts (6)", 1, "en"), Paragraph(2, "Share: Facebook · Zalo", 3, "en")]
+    tgt = [Paragraph(1, "món chay (4)", 2, "vi"), Paragraph(3, "Chia sẻ: Facebook · Zalo", 4, "vi")]
+    assert same_numbers(document_of(src, tgt), [(0, 0), (1, 1), (1, 0)]) == [(1, 1)]

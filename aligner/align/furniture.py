@@ -33,17 +33,23 @@ def adjacent_pairs(document: Document) -> list[tuple[int, int]]:
 def anchored_pairs(document: Document, content_pairs: Sequence[tuple[Sequence[int], Sequence[int]]]) -> list[tuple[int, int]]:
     """Every (source id, target id) of the furniture that stand right after the source and
     right after the target of one content pair (``content_pairs``: the page indexes of each
-    pair's source and target paragraphs), and hold the same numbers: the bars under a post and
-    under its translation in a thread ("Thích · Trả lời · 5 giờ", "Like · Reply · 4h") count
-    each its own post's time and likes, and translate nothing."""
+    pair's source and target paragraphs)."""
     after_src = {i + 1: n for n, (src, _) in enumerate(content_pairs) for i in src}
     after_tgt = {j + 1: n for n, (_, tgt) in enumerate(content_pairs) for j in tgt}
     by_pair: dict[int, int] = {}
     for k, p in enumerate(document.src):
         if p.index in after_src:
             by_pair[after_src[p.index]] = k
-    found = [(by_pair[after_tgt[p.index]], k) for k, p in enumerate(document.tgt) if after_tgt.get(p.index) in by_pair]
-    return [(i, j) for i, j in found if number_anchors(document.src[i].text) == number_anchors(document.tgt[j].text)]
+    return [(by_pair[after_tgt[p.index]], k) for k, p in enumerate(document.tgt) if after_tgt.get(p.index) in by_pair]
+
+
+def same_numbers(document: Document, pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The pairs whose two paragraphs hold the same numbers. A translation keeps its numbers,
+    and furniture that counts differs from its neighbour in nothing else: the bars under a post
+    and under its translation in a thread ("Thích · Trả lời · 5 giờ", "Like · Reply · 4h") count
+    each its own post's time, and two labels of a sidebar ("desserts (6)", "món chay (4)") their
+    own posts."""
+    return [(i, j) for i, j in pairs if number_anchors(document.src[i].text) == number_anchors(document.tgt[j].text)]
 
 
 def greedy_pairs(pairs: Sequence[tuple[int, int]], gains: Sequence[float]) -> list[tuple[int, int]]:
@@ -64,7 +70,7 @@ def furniture_beads(document: Document, content_pairs: Sequence[tuple[Sequence[i
     """The furniture's pairs with the probability that each is right, kept where that is at
     least even: a pair of identical copies repeated in every section scores one half, since
     its words cannot tell the copies apart."""
-    asks = list(dict.fromkeys(adjacent_pairs(document) + anchored_pairs(document, content_pairs)))
+    asks = same_numbers(document, list(dict.fromkeys(adjacent_pairs(document) + anchored_pairs(document, content_pairs))))
     if not asks:
         return []
     value = dict(zip(asks, pair_gains(asks)))
