@@ -34,6 +34,7 @@ def _detect(text: str, paragraphs: str, input_format: str,
     found, wrapped = split_paragraphs(page.text, mode)
     for p in found:
         p.chrome = p.line - 1 in page.chrome or is_meta_bar(p.text)
+        p.heading = p.line - 1 in page.headings
     mark_thread_lines(found)
     for p in found:
         if page.comments:

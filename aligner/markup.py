@@ -104,6 +104,9 @@ class _BlockText(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.lines: list[tuple[int, str, bool, int]] = []
+        self.heading_lines: set[int] = set()  # numbers (in self.lines) of the lines inside h1-h6
+        self._headings = 0  # depth of open heading elements
+        self._start_heading = False
         self._parts: list[str] = []
         self._start_line = 0
         self._start_chrome = False
@@ -122,6 +125,8 @@ class _BlockText(HTMLParser):
     def _flush(self) -> None:
         text = " ".join("".join(self._parts).split())
         if text:
+            if self._start_heading:
+                self.heading_lines.add(len(self.lines))
             self.lines.append((self._start_line, text, self._start_chrome, self._start_comment))
             self.line_lists.append((self._start_list, not self._words_outside_links))
         self._parts = []
@@ -145,6 +150,8 @@ class _BlockText(HTMLParser):
             self._comments[-1][2] += 1
         if tag == "a":
             self._links += 1
+        elif tag in _HEADING_TAGS:
+            self._headings += 1
         elif tag in ("ul", "ol"):
             self._list_count += 1
             self._lists.append(self._list_count)
@@ -172,6 +179,8 @@ class _BlockText(HTMLParser):
                 self._comments.pop()
         if tag == "a" and self._links:
             self._links -= 1
+        elif tag in _HEADING_TAGS and self._headings:
+            self._headings -= 1
         elif tag in ("ul", "ol") and self._lists:
             self._lists.pop()
         open_tags = [open_tag for open_tag, _ in self._structure]
@@ -186,6 +195,7 @@ class _BlockText(HTMLParser):
             self._start_chrome = bool(self._structure) and self._structure[-1][1]
             self._start_comment = self._comments[-1][1] if self._comments else 0
             self._start_list = self._lists[-1] if self._lists else 0
+            self._start_heading = self._headings > 0
         if not self._links and _LETTER.search(data):
             self._words_outside_links = True
         self._parts.append(data)
@@ -207,6 +217,7 @@ class _BlockText(HTMLParser):
 
 
 _LETTER = regex.compile(r"\p{L}")
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _COMMENT_ID = regex.compile(r"^(?:div-)?comment-\d+$")
 
 
@@ -236,12 +247,14 @@ def _is_hidden(attrs: list[tuple[str, str | None]]) -> bool:
 class PageText:
     """A page as plain lines: the text, the source line of each line, the (0-based) lines that
     are page furniture (menus, forms, the site's header and footer), and the reader comment
-    each line belongs to (0: none), since a comment is translated only inside itself."""
+    each line belongs to (0: none), since a comment is translated only inside itself; and the
+    (0-based) lines that are headings (h1-h6, Markdown's #), whose translation is a heading too."""
 
     text: str
     lines: list[int]
     chrome: frozenset[int] = frozenset()
     comments: list[int] | None = None
+    headings: frozenset[int] = frozenset()
 
 
 def html_to_lines(html: str) -> PageText:
@@ -251,7 +264,7 @@ def html_to_lines(html: str) -> PageText:
     parser.close()
     chrome = frozenset(k for k, (_, _, chrome, _) in enumerate(parser.lines) if chrome) | parser.link_lists()
     return PageText("\n".join(text for _, text, _, _ in parser.lines), [line for line, _, _, _ in parser.lines],
-                    chrome, [comment for _, _, _, comment in parser.lines])
+                    chrome, [comment for _, _, _, comment in parser.lines], frozenset(parser.heading_lines))
 
 
 _MD_FENCE = regex.compile(r"^\s*(```|~~~)")
@@ -266,9 +279,14 @@ _MD_CODE = regex.compile(r"`+([^`]+)`+")
 _MD_TRAILING_HASHES = regex.compile(r"\s+#+\s*$")
 
 
-def markdown_to_lines(markdown: str) -> tuple[str, list[int]]:
-    """Markdown with its markup removed line by line (headings, lists, emphasis, link targets)."""
+_MD_HEADING = regex.compile(r"^\s{0,3}#{1,6}\s+")
+
+
+def markdown_to_lines(markdown: str) -> tuple[str, list[int], frozenset[int]]:
+    """Markdown with its markup removed line by line (headings, lists, emphasis, link targets),
+    the source line of each line, and the (0-based) lines that were headings."""
     out: list[str] = []
+    headings: set[int] = set()
     in_fence = False
     for line in markdown.split("\n"):
         if _MD_FENCE.match(line):
@@ -281,6 +299,8 @@ def markdown_to_lines(markdown: str) -> tuple[str, list[int]]:
         if _MD_RULE.match(line) or _MD_REFERENCE.match(line):
             out.append("")
             continue
+        if _MD_HEADING.match(line):
+            headings.add(len(out))
         line = _MD_LINE_PREFIX.sub("", line)
         line = _MD_TRAILING_HASHES.sub("", line)
         line = _MD_IMAGE.sub(r"\1", line)
@@ -290,7 +310,7 @@ def markdown_to_lines(markdown: str) -> tuple[str, list[int]]:
         for _ in range(3):
             line = _MD_EMPHASIS.sub(r"\2", line)
         out.append(line)
-    return "\n".join(out), list(range(1, len(out) + 1))
+    return "\n".join(out), list(range(1, len(out) + 1)), frozenset(headings)
 
 
 def to_plain(text: str, input_format: str) -> tuple[PageText, str]:
@@ -303,6 +323,6 @@ def to_plain(text: str, input_format: str) -> tuple[PageText, str]:
     if input_format == "html":
         return html_to_lines(text), "html"
     if input_format == "markdown":
-        plain, _ = markdown_to_lines(text)
-        return PageText(plain, []), "markdown"
+        plain, _, headings = markdown_to_lines(text)
+        return PageText(plain, [], headings=headings), "markdown"
     return PageText(text, []), "text"

@@ -24,7 +24,7 @@ class Paragraph:
     belongs to (0: none), which pairs only inside that comment; and whether it follows a quote's
     header in a forum thread ("minh.tri viết:"), where a copy of an earlier post is the quote;
     and the stretch between two lines of furniture it stands in (a thread's post), which a
-    merge does not leave."""
+    merge does not leave; and whether the page marks it a heading (h1-h6, Markdown's #)."""
 
     index: int
     text: str
@@ -34,6 +34,7 @@ class Paragraph:
     comment: int = 0
     quoted: bool = False
     section: int = 0
+    heading: bool = False
 
 
 @dataclass

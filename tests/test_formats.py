@@ -417,9 +417,10 @@ def test_a_list_of_nothing_but_links_is_page_furniture():
 
 
 def test_markdown_markup_is_removed_and_lines_kept():
-    text, _ = markdown_to_lines("# Title\n\n**Bold** and _it_ with [a link](https://x.org) and `code`.\n"
+    text, _, headings = markdown_to_lines("# Title\n\n**Bold** and _it_ with [a link](https://x.org) and `code`.\n"
                                 "- item one\n> quoted\n\n[ref]: https://x.org\n")
     assert text.split("\n") == ["Title", "", "Bold and it with a link and code.", "item one", "quoted", "", "", ""]
+    assert headings == {0}
     result = runner.invoke(app, ["detect", "-", "--input", "markdown", "-f", "jsonl"],
                            input="## Tiêu đề bài viết\n\n*The* river rose in **1957**.\n")
     records = [json.loads(line) for line in result.stdout.splitlines()]
@@ -443,3 +444,41 @@ def test_furniture_pairs_keep_the_same_numbers():
     src = [Paragraph(0, "desserts (6)", 1, "en"), Paragraph(2, "Share: Facebook · Zalo", 3, "en")]
     tgt = [Paragraph(1, "món chay (4)", 2, "vi"), Paragraph(3, "Chia sẻ: Facebook · Zalo", 4, "vi")]
     assert same_numbers(document_of(src, tgt), [(0, 0), (1, 1), (1, 0)]) == [(1, 1)]
+
+
+def test_a_freely_translated_heading_pairs_with_the_heading_of_the_other_language():
+    """Markdown, Vietnamese first in blocks: "What I learned" shares no word the lexicon knows
+    with "Những điều rút ra", but both are headings, and a translation keeps a heading a heading."""
+    text = """## Chuẩn bị địa điểm
+
+Chúng mình thuê một quán cà phê gần biển, có máy chiếu và ba mươi cái ghế.
+
+Chủ quán cho mượn miễn phí nếu mỗi người gọi một ly nước.
+
+## Preparing the venue
+
+We rented a coffee shop near the beach, with a projector and thirty chairs.
+
+The owner lent it for free as long as everyone ordered a drink.
+
+## Những điều rút ra
+
+Lần sau chúng mình sẽ mở đăng ký sớm hơn hai tuần.
+
+Và nhất định phải có thêm ổ cắm điện cho máy tính.
+
+## What I learned
+
+Next time we will open registration two weeks earlier.
+
+And we definitely need more power sockets for laptops.
+"""
+    result = align_text(text, input_format="markdown")
+    assert [p.heading for p in result.paragraphs].count(True) == 4
+    assert ("What I learned", "Những điều rút ra") in [(u.src_text, u.tgt_text) for u in result.pairs]
+
+
+def test_html_headings_are_marked_on_their_lines():
+    page = html_to_lines("<h1>The <em>river</em> rose</h1><p>It rose by 2 metres.</p><h3>Sông dâng</h3>")
+    assert page.text.split("\n") == ["The river rose", "It rose by 2 metres.", "Sông dâng"]
+    assert page.headings == {0, 2}

@@ -150,7 +150,23 @@ def document_items(src: list[Paragraph], tgt: list[Paragraph], src_is_english: b
     if swapped:
         src_f, tgt_f = tgt_f, src_f
     numbers, names = shared_anchors(src_f, tgt_f)
-    return paragraph_items(src_f, numbers, names, "s"), paragraph_items(tgt_f, numbers, names, "t"), swapped
+    src_items, tgt_items = paragraph_items(src_f, numbers, names, "s"), paragraph_items(tgt_f, numbers, names, "t")
+    src_p, tgt_p = (tgt, src) if swapped else (src, tgt)
+    return with_headings(src_items, src_p), with_headings(tgt_items, tgt_p), swapped
+
+
+# The mark of a paragraph the page makes a heading: a translation keeps a heading a heading.
+HEADING_MARK = "$heading"
+
+
+def with_headings(items: list[dict[str, float]], paragraphs: list[Paragraph]) -> list[dict[str, float]]:
+    """Add HEADING_MARK to the items of each paragraph the page marks a heading (in place), and
+    return the items: a freely translated heading ("What I learned" / "Những điều rút ra") then
+    matches the heading in the other language, and no body paragraph."""
+    for found, p in zip(items, paragraphs):
+        if p.heading:
+            found[HEADING_MARK] = 1.0
+    return items
 
 
 def reach_of(items: dict[str, float], translations: dict[str, frozenset[str]]) -> frozenset[str]:
