@@ -90,6 +90,16 @@ def _is_vietnamese_name(tokens: Sequence[str]) -> bool:
     return common < len(lowered) if len(lowered) <= 2 else common * 2 < len(lowered)
 
 
+def _has_word_label(text: str) -> bool:
+    """Does the line open with a label of common Vietnamese words before a colon ("Phần 2:",
+    "Chương 3:")? Then what follows is named, but the line is a heading in Vietnamese, not a
+    bare name: "Phần 2: Sài Gòn, 1955" translates "Part 2: Sài Gòn, 1955"."""
+    label, colon, _ = text.partition(":")
+    words = WORD.findall(label)
+    return bool(colon and words) and words[0].lower() not in _VI_SURNAMES and \
+        all(w.lower() in vietnamese_vocabulary() for w in words)
+
+
 # Handles and user names ("hoa_nguyen_sg", "minh.tri.q7", "tuan-anh.88"): lowercase letters and
 # digits joined by dots or underscores. They are built from syllables of either language but
 # belong to neither, so they are set aside before the words are weighed.
@@ -253,7 +263,7 @@ def classify(text: str, borrowed: frozenset[str] = frozenset(), english_here: fr
             if prob >= _LANGDETECT_MIN_PROB and code not in ("en", "vi"):
                 return code
         named = _is_vietnamese_name(tokens) if _MARKED_LETTER.search(plain) else _is_name_like(tokens)
-        return UNDETERMINED if named else _lean("vi", vietnamese, english, len(judged))
+        return UNDETERMINED if named and not _has_word_label(plain) else _lean("vi", vietnamese, english, len(judged))
     if english > vietnamese:
         if letters >= _LANGDETECT_MIN_LETTERS and len(tokens) >= 4 and english - foreign < len(tokens) / 2:
             code, prob = _langdetect(text)  # few English words in a long line: maybe another language

@@ -215,3 +215,15 @@ def test_a_heading_in_capitals_reads_the_documents_english_words():
 def test_chord_symbols_are_no_language(text):
     """Chords written above a song's line are music: an English "Am" among them is no word."""
     assert classify(text) == "und"
+
+
+@pytest.mark.parametrize("text", ["Phần 2: Sài Gòn, 1955", "Chương 3: Hà Nội"])
+def test_a_label_of_vietnamese_words_before_a_name_is_vietnamese(text):
+    """"Phần 2:" is a heading's label in Vietnamese: the line translates "Part 2: Sài Gòn, 1955"
+    and is no bare name, though all its words are capitalised."""
+    assert classify(text) == "vi"
+
+
+@pytest.mark.parametrize("text", ["Hà Nội: 1955", "Nguyễn Văn Lộc: 1921"])
+def test_a_name_before_a_colon_is_still_a_bare_name(text):
+    assert classify(text) == "und"
