@@ -81,6 +81,24 @@ def digit_blind(text: str) -> str:
     return _NONZERO_DIGIT.sub("0", text)
 
 
+# The header a chat app writes before each exported message: "[13/06/2024, 06:52] Ngọc Hân: ",
+# "13/06/2024, 06:52 - Ngọc Hân: "; the sender's name (a few words, no sentence) is optional, as on
+# the app's own lines ("[13/06/2024, 07:20] Lan Chi đã thêm Peter vào nhóm").
+_CHAT_HEADER = regex.compile(
+    r"^\[?\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?\]?\s*(?:-\s+)?"
+    r"(?:[^\s:][^:\n]{0,39}?:\s+(?=\S))?")
+
+
+def message_body(text: str) -> str:
+    """The text without the header a chat export puts before each message (its date, time and
+    sender): what was written, which a translation renders. The header's date is the same on
+    every line of a day, and the sender's name is no word of the message: counted as evidence,
+    they would make any two lines of one day, or a reply naming the sender, look like a
+    translation."""
+    found = _CHAT_HEADER.match(text)
+    return text if found is None else text[found.end():]
+
+
 def words(text: str) -> list[str]:
     """Word tokens (letters and marks), URLs and e-mail addresses removed."""
     return WORD.findall(without_urls(text))

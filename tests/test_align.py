@@ -103,10 +103,13 @@ SAMPLE_F1_BAR = 0.97
 # words the lexicon does not know ("my shuttle clumsy,") stays alone beside the pair of its
 # stanza; in the folk verses written line by line (a Vietnamese line, then its loose English),
 # the second English line of a one-to-two rendering and the first Vietnamese line of a
-# two-to-one stay alone.
+# two-to-one stay alone; in the exported group chat, a short thank-you is paired with another
+# member's thank-you, a question with the reply that repeats its floor number, and an unaccented
+# notice of two messages translated as one keeps only its first.
 KNOWN_SHORTFALL: dict[str, float] = {"library-alternating": 0.96, "forum-replies-numbers": 0.96,
                                       "glossary-table-page": 0.94, "song-chorus-repeated": 0.96,
-                                      "folk-verse-alternating-uneven": 0.96}
+                                      "folk-verse-alternating-uneven": 0.96,
+                                      "chat-log-unaccented-translations": 0.88}
 
 
 @pytest.mark.parametrize("case", SAMPLE_CASES, ids=lambda p: p.name)

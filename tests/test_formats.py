@@ -16,7 +16,7 @@ from aligner.export import WRITERS, moses_files
 from aligner.models import Paragraph
 from aligner.markup import html_to_lines, looks_like_html, markdown_to_lines
 from aligner.align.document import document_of
-from aligner.align.furniture import anchored_pairs, same_numbers
+from aligner.align.furniture import anchored_pairs, block_pairs, same_numbers
 from aligner.align.sentences import split_sentences
 from conftest import SAMPLES
 
@@ -482,3 +482,15 @@ def test_html_headings_are_marked_on_their_lines():
     page = html_to_lines("<h1>The <em>river</em> rose</h1><p>It rose by 2 metres.</p><h3>Sông dâng</h3>")
     assert page.text.split("\n") == ["The river rose", "It rose by 2 metres.", "Sông dâng"]
     assert page.headings == {0, 2}
+
+
+def test_two_blocks_of_furniture_one_after_the_other_are_weighed_item_by_item():
+    """An English menu followed by its Vietnamese menu: every item of one with every item of the
+    other is asked; a form's label beside a single radio button is no such pair of lists."""
+    menu = [Paragraph(0, "Home", 1, "en"), Paragraph(1, "Shop", 2, "en"), Paragraph(2, "Trang chủ", 3, "vi"),
+            Paragraph(3, "Cửa hàng", 4, "vi")]
+    document = document_of([p for p in menu if p.lang == "en"], [p for p in menu if p.lang == "vi"])
+    assert sorted(block_pairs(document)) == [(0, 0), (0, 1), (1, 0), (1, 1)]
+    form = [Paragraph(0, "Preferred language", 1, "en"), Paragraph(1, "English", 2, "en"),
+            Paragraph(2, "Tiếng Việt", 3, "vi")]
+    assert block_pairs(document_of(form[:2], form[2:])) == []

@@ -72,3 +72,12 @@ def test_missing_file_and_directory_are_errors(tmp_path):
         read_source(tmp_path / "absent.txt")
     with pytest.raises(AlignerError, match="directory"):
         read_source(tmp_path)
+
+
+def test_a_chat_exports_header_is_no_part_of_the_message():
+    from aligner.text import message_body
+
+    assert message_body("[13/06/2024, 06:52] BQL Sen Vàng - chị Hạnh: THONG BAO: cup nuoc") == "THONG BAO: cup nuoc"
+    assert message_body("13/06/2024, 06:52 - minh.khoa.q7: ok nha") == "ok nha"
+    assert message_body("[13/06/2024, 07:20] Lan Chi đã thêm Peter vào nhóm") == "Lan Chi đã thêm Peter vào nhóm"
+    assert message_body("The river rose in 1957: a flood") == "The river rose in 1957: a flood"

@@ -1,8 +1,9 @@
 """Pairs inside a page's furniture: a share bar and its translation, a form's blurb and its own.
 
 Furniture (menus, share bars, forms, sidebars) is aligned apart from the content, and a piece of
-it translates another only where the page puts them together: side by side, or each right after
-the two sides of one translated pair of the content (the share bar that closes a section's
+it translates another only where the page puts them together: side by side, across two blocks
+that follow each other (an English menu, then its Vietnamese menu), or each right after the two
+sides of one translated pair of the content (the share bar that closes a section's
 English block and the one that closes its Vietnamese block). A sidebar's labels in two
 languages, or the button bars of two comments, stand in neither place. Aligning all the
 furniture as one text instead paired the copies of a bar repeated in every section in order,
@@ -27,6 +28,34 @@ def adjacent_pairs(document: Document) -> list[tuple[int, int]]:
     for (index, side, k), (next_index, next_side, next_k) in zip(at, at[1:]):
         if next_index == index + 1 and side != next_side:
             pairs.append((k, next_k) if side == 0 else (next_k, k))
+    return pairs
+
+
+# Two blocks of furniture are weighed pair by pair only up to this many paragraphs each.
+MAX_BLOCK = 24
+
+
+def block_pairs(document: Document) -> list[tuple[int, int]]:
+    """Every (source id, target id) across two blocks of furniture that follow each other in the
+    page, one in each language, each of two paragraphs or more (a list): a site's English menu
+    and then its Vietnamese menu, item for item ("Home", "Shop", "About" / "Trang chủ", "Cửa
+    hàng", "Giới thiệu"), the site's tagline perhaps before it. (A form's label beside one radio
+    button, "Preferred language" / "Tiếng Việt", is no such list.)"""
+    at = sorted([(p.index, 0, k) for k, p in enumerate(document.src)] +
+                [(p.index, 1, k) for k, p in enumerate(document.tgt)])
+    blocks: list[list[tuple[int, int, int]]] = []
+    for place in at:
+        last = blocks[-1][-1] if blocks else None
+        if last is not None and place[0] == last[0] + 1 and place[1] == last[1]:
+            blocks[-1].append(place)
+        else:
+            blocks.append([place])
+    pairs = []
+    for first, second in zip(blocks, blocks[1:]):
+        if first[0][1] != second[0][1] and second[0][0] == first[-1][0] + 1 and \
+                2 <= min(len(first), len(second)) and max(len(first), len(second)) <= MAX_BLOCK:
+            src, tgt = (first, second) if first[0][1] == 0 else (second, first)
+            pairs.extend((s[2], t[2]) for s in src for t in tgt)
     return pairs
 
 
@@ -70,7 +99,8 @@ def furniture_beads(document: Document, content_pairs: Sequence[tuple[Sequence[i
     """The furniture's pairs with the probability that each is right, kept where that is at
     least even: a pair of identical copies repeated in every section scores one half, since
     its words cannot tell the copies apart."""
-    asks = same_numbers(document, list(dict.fromkeys(adjacent_pairs(document) + anchored_pairs(document, content_pairs))))
+    asks = same_numbers(document, list(dict.fromkeys(adjacent_pairs(document) + block_pairs(document) +
+                                                     anchored_pairs(document, content_pairs))))
     if not asks:
         return []
     value = dict(zip(asks, pair_gains(asks)))

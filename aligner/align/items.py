@@ -16,7 +16,7 @@ from functools import partial
 from ..features import Features, borrowed_phrases, number_anchors, target_features
 from ..models import Paragraph
 from ..parallel import parallel_map
-from ..text import digit_blind
+from ..text import digit_blind, message_body
 from .lexicon import Lexicon
 
 # Kinds of evidence: "hard" anchors (numbers, names) nearly always survive translation, so a
@@ -60,7 +60,7 @@ def side_features(paragraphs: list[Paragraph], english: bool, lexicon: Lexicon,
                   borrowed: frozenset[str] = frozenset()) -> SideFeatures:
     """Numbers, names, marks and lexicon words of each paragraph of one side; ``borrowed``:
     the Vietnamese phrases the English side keeps, for the Vietnamese side to look for."""
-    texts = [p.text for p in paragraphs]
+    texts = [message_body(p.text) for p in paragraphs]
     keys = list(map(digit_blind, texts))
     distinct = list(dict.fromkeys(keys))
     if english and lexicon.forward:
