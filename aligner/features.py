@@ -9,14 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-import itertools
-from itertools import chain
+from itertools import chain, takewhile
 
 import regex
 
 from .numerals import MONTHS
-from .text import (NUMBER, VI_MARKED_WORD, english_lemmas, english_vocabulary, is_vi_syllable, lexicon_en_vi,
-                   strip_accents, without_urls, vietnamese_vocabulary, words)
+from .text import (NUMBER, VIETNAMESE_SURNAMES, VI_MARKED_WORD, english_lemmas, english_vocabulary, is_vi_syllable,
+                   lexicon_en_vi, strip_accents, without_urls, vietnamese_vocabulary, words)
 
 _MONTH_NAMES = frozenset(MONTHS) - {"may"}  # "may" is far more often the verb
 _SYMBOL_CLASSES = {
@@ -98,10 +97,6 @@ def name_anchors(text: str, is_english: bool) -> list[list[str]]:
     return chains
 
 
-# The Vietnamese family names most people bear (about nine in ten have one of these), unaccented.
-VIETNAMESE_SURNAMES = frozenset(
-    "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh trinh truong doan lam "
-    "mai ha cao luong luu ta chu quach thai van kieu".split())
 
 
 def vietnamese_names(text: str) -> frozenset[str]:
@@ -115,12 +110,18 @@ def vietnamese_names(text: str) -> frozenset[str]:
     for match in _CAPITALISED_RUN.finditer(without_urls(text)):
         run = [w for w in _NAME_GAP.split(match.group()) if w]
         for start, word in enumerate(run):
-            if name_key(word) in VIETNAMESE_SURNAMES and word[1:].islower():
-                name = list(itertools.takewhile(_is_name_syllable, run[start:start + 4]))
+            if name_key(word) in plain_surnames() and word[1:].islower():
+                name = list(takewhile(_is_name_syllable, run[start:start + 4]))
                 if len(name) >= 2:
                     found.add("".join(map(name_key, name)))
                 break
     return frozenset(found)
+
+
+@lru_cache(maxsize=1)
+def plain_surnames() -> frozenset[str]:
+    """The common family names without their accents, as names are keyed ("nguyen")."""
+    return frozenset(map(name_key, VIETNAMESE_SURNAMES))
 
 
 def _is_name_syllable(word: str) -> bool:

@@ -17,8 +17,8 @@ import regex
 from .models import Paragraph
 from .parallel import parallel_map
 from .text import MARKED_LETTERS as _MARKED_LETTERS
-from .text import (VI_STRONG_WORD, WORD, digit_blind, is_vi_syllable, looks_english, vietnamese_vocabulary,
-                   without_urls)
+from .text import (VIETNAMESE_SURNAMES, VI_STRONG_WORD, WORD, digit_blind, is_vi_syllable, looks_english,
+                   vietnamese_vocabulary, without_urls)
 
 UNDETERMINED = "und"
 _PENDING = "?"
@@ -30,8 +30,6 @@ _NEIGHBOUR_REACH = 2
 _LATIN = regex.compile(r"\p{Script=Latin}")
 
 # The commonest Vietnamese family names: a title-case line that starts with one is a person.
-_VI_SURNAMES = frozenset("nguyễn trần lê phạm hoàng huỳnh phan vũ võ đặng bùi đỗ hồ ngô dương lý đào đoàn "
-                         "vương trịnh trương lâm mai tạ tô hà cao đinh lương lưu".split())
 
 _ENGLISH_FUNCTION_WORDS = frozenset(
     "the a an of and or to in on at by for from with is are was were be been has have had it its this that "
@@ -84,7 +82,7 @@ def _is_vietnamese_name(tokens: Sequence[str]) -> bool:
     if not _is_name_like(tokens):
         return False
     lowered = [t.lower() for t in tokens]
-    if lowered[0] in _VI_SURNAMES:
+    if lowered[0] in VIETNAMESE_SURNAMES:
         return True
     common = sum(1 for t in lowered if t in vietnamese_vocabulary())
     return common < len(lowered) if len(lowered) <= 2 else common * 2 < len(lowered)
@@ -96,7 +94,7 @@ def _has_word_label(text: str) -> bool:
     bare name: "Phần 2: Sài Gòn, 1955" translates "Part 2: Sài Gòn, 1955"."""
     label, colon, _ = text.partition(":")
     words = WORD.findall(label)
-    return bool(colon and words) and words[0].lower() not in _VI_SURNAMES and \
+    return bool(colon and words) and words[0].lower() not in VIETNAMESE_SURNAMES and \
         all(w.lower() in vietnamese_vocabulary() for w in words)
 
 

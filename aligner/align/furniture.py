@@ -4,8 +4,8 @@ Furniture (menus, share bars, forms, sidebars) is aligned apart from the content
 it translates another only where the page puts them together: side by side, across two blocks
 that follow each other (an English menu, then its Vietnamese menu), or each right after the two
 sides of one translated pair of the content (the share bar that closes a section's
-English block and the one that closes its Vietnamese block). A sidebar's labels in two
-languages, or the button bars of two comments, stand in neither place. Aligning all the
+English block and the one that closes its Vietnamese block), and where both hold the same
+numbers (a sidebar's labels count their own posts). Aligning all the
 furniture as one text instead paired the copies of a bar repeated in every section in order,
 so one section's bar left untranslated shifted every later copy onto its neighbour's.
 """
@@ -19,11 +19,16 @@ from .confidence import Bead, PairGains, bead_confidences, copies_of
 from .document import Document
 
 
+def page_order(document: Document) -> list[tuple[int, int, int]]:
+    """The furniture in page order: (page index, side (0 source, 1 target), id) of each piece."""
+    return sorted([(p.index, 0, k) for k, p in enumerate(document.src)] +
+                  [(p.index, 1, k) for k, p in enumerate(document.tgt)])
+
+
 def adjacent_pairs(document: Document) -> list[tuple[int, int]]:
     """Every (source id, target id) of the furniture whose paragraphs stand next to each other
     in the page."""
-    at = sorted([(p.index, 0, k) for k, p in enumerate(document.src)] +
-                [(p.index, 1, k) for k, p in enumerate(document.tgt)])
+    at = page_order(document)
     pairs = []
     for (index, side, k), (next_index, next_side, next_k) in zip(at, at[1:]):
         if next_index == index + 1 and side != next_side:
@@ -41,10 +46,8 @@ def block_pairs(document: Document) -> list[tuple[int, int]]:
     and then its Vietnamese menu, item for item ("Home", "Shop", "About" / "Trang chủ", "Cửa
     hàng", "Giới thiệu"), the site's tagline perhaps before it. (A form's label beside one radio
     button, "Preferred language" / "Tiếng Việt", is no such list.)"""
-    at = sorted([(p.index, 0, k) for k, p in enumerate(document.src)] +
-                [(p.index, 1, k) for k, p in enumerate(document.tgt)])
     blocks: list[list[tuple[int, int, int]]] = []
-    for place in at:
+    for place in page_order(document):
         last = blocks[-1][-1] if blocks else None
         if last is not None and place[0] == last[0] + 1 and place[1] == last[1]:
             blocks[-1].append(place)

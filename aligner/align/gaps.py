@@ -94,7 +94,7 @@ def _same_place(before: tuple[bool, bool], after: tuple[bool, bool]) -> bool:
         (inside_before and not any(after))
 
 
-def best_monotone_pairs(src: list[int], tgt: list[int], value: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
+def _best_pairs(src: list[int], tgt: list[int], value: dict[tuple[int, int], float]) -> list[tuple[int, int]]:
     """The monotone one-to-one pairs of a gap with the greatest total positive value (a gap is
     a few paragraphs: a full table)."""
     n, m = len(src), len(tgt)
@@ -134,5 +134,5 @@ def fill_gaps(scorer: Scorer, beads: list[Bead], own: list[float], taken: list[B
     prior = odds - scorer.settings.pair_bias
     free = {pair: g + prior for pair, g in zip(asks, scorer.pair_gains(asks))}
     value = {(i, j): g + scorer.offset_bonus(i, j) for (i, j), g in free.items()}
-    found = [pair for src, tgt in gaps for pair in best_monotone_pairs(src, tgt, value)]
+    found = [pair for src, tgt in gaps for pair in _best_pairs(src, tgt, value)]
     return beads + [((i,), (j,), value[(i, j)]) for i, j in found], own + [free[pair] for pair in found]

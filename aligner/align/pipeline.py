@@ -89,10 +89,10 @@ def _aligned_units(paragraphs: list[Paragraph], src: list[Paragraph], tgt: list[
 def chrome_pairs(furniture: list[Paragraph], content: list[AlignedUnit], src_lang: str, tgt_lang: str,
                  dictionary: Dictionary, settings: Settings) -> list[AlignedUnit]:
     """Pairs inside a page's furniture, aligned apart from the content (``content``: its
-    units): only furniture side by side, or right after the two sides of one content pair, where
-    their words make the pair likelier right than not (a share bar and its translation; a newsletter form's "One
-    email a week..." and its translation; not a menu's "About" beside "Tiếng Việt", nor two
-    radio labels "English" and "Tiếng Việt"). See furniture.py."""
+    units), only where the page puts the two together (see furniture.py) and their words make
+    the pair likelier right than not: a share bar and its translation, a newsletter form's "One
+    email a week..." and its own; not a menu's "About" beside "Tiếng Việt", nor two radio labels
+    "English" and "Tiếng Việt"."""
     src = [p for p in furniture if p.lang == src_lang]
     tgt = [p for p in furniture if p.lang == tgt_lang]
     if not (src and tgt):
