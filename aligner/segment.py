@@ -86,7 +86,17 @@ def is_wrapped_block(block: list[tuple[int, str]]) -> bool:
     if width < _MIN_WRAP_WIDTH or len(block[-1][1].rstrip()) > width:
         return False
     clause_ends = _ending(breaks, _CLAUSE_END)
-    return _wraps(breaks, width) == len(breaks) and clause_ends / len(breaks) <= _MAX_SENTENCE_END_SHARE
+    if _wraps(breaks, width) != len(breaks):
+        return False
+    return clause_ends / len(breaks) <= _MAX_SENTENCE_END_SHARE or _breaks_mid_clause(breaks)
+
+
+def _breaks_mid_clause(breaks: list[tuple[str, str]]) -> bool:
+    """Does a line break in the middle of a clause: a line ending in a word, the next going on in
+    lower case ("... we have" / "added four ...")? A wrap does so wherever the width falls,
+    verse hardly ever on every line but one; so a wrapped paragraph whose other lines happen to
+    end sentences is still one paragraph."""
+    return any(line[-1:].isalpha() and following[:1].islower() for line, following in breaks)
 
 
 def is_source_list(block: list[tuple[int, str]]) -> bool:

@@ -76,3 +76,20 @@ def test_a_wrapped_stretch_is_joined_inside_a_post_of_one_line_paragraphs():
 def test_a_forum_post_of_a_handle_a_date_and_a_long_line_is_not_a_wrap():
     post = "mark_in_hanoi\n13/04/2025 20:30 · #11\n" + LONG + "\n"
     assert len(split_paragraphs(post)[0]) == 3
+
+
+def test_a_wrapped_paragraph_whose_lines_mostly_end_sentences_is_still_one_paragraph():
+    """In a digest that is not wrapped throughout (one-line list items around it), a wrapped
+    paragraph whose first line breaks mid-clause is one paragraph, though its other lines end
+    sentences; the list beside it stays one item per line."""
+    text = ("Dear singers and friends,\n\n"
+            "Because this year's programme is longer than last year's, we have\n"
+            "added four extra rehearsals in October, including a dress rehearsal.\n"
+            "Everyone singing in the concert should come to at least two of them.\n"
+            "Please bring a pencil and your own folder.\n\n"
+            "- Sat 12 Oct, 2 pm: Hall B\n- Wed 16 Oct, 6:30 pm: Room 204\n- Sat 19 Oct, 2 pm: Hall B\n")
+    paragraphs, wrapped = split_paragraphs(text)
+    assert not wrapped
+    assert [p.text[:20] for p in paragraphs] == ["Dear singers and fri", "Because this year's ",
+                                                 "- Sat 12 Oct, 2 pm: ", "- Wed 16 Oct, 6:30 p",
+                                                 "- Sat 19 Oct, 2 pm: "]
