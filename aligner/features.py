@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import chain, takewhile
+from itertools import takewhile
 
 import regex
 
@@ -69,8 +69,15 @@ def number_anchors(text: str) -> set[str]:
 _CAPITALISED_RUN = regex.compile(r"\p{Lu}[\p{L}\p{M}'’]*(?:[ \-]+\p{Lu}[\p{L}\p{M}'’]*)*")
 
 
-def name_anchors(text: str, is_english: bool) -> list[list[str]]:
-    """Names: runs of adjacent capitalised words, accents stripped and lowercased.
+def capitalised_runs(text: str) -> list[list[str]]:
+    """The words of each run of adjacent capitalised words (URLs aside): what names are read
+    from, once per paragraph."""
+    return [_NAME_GAP.split(match.group()) for match in _CAPITALISED_RUN.finditer(without_urls(text))]
+
+
+def name_anchors(text: str, is_english: bool, runs: list[list[str]] | None = None) -> list[list[str]]:
+    """Names: runs of adjacent capitalised words, accents stripped and lowercased (``runs``: the
+    text's capitalised_runs, when already read).
 
     Each name gives its words and, for two words or more, the words joined ("Hà Nội"
     also as "hanoi"); together they count as one piece of evidence. Common English
@@ -85,9 +92,9 @@ def name_anchors(text: str, is_english: bool) -> list[list[str]]:
         keys = [name_key(w) for w in run]
         chains.append(keys + ["".join(keys)] if len(keys) > 1 else keys)
 
-    for match in _CAPITALISED_RUN.finditer(without_urls(text)):
+    for words_of_run in capitalised_runs(text) if runs is None else runs:
         run: list[str] = []
-        for word in _NAME_GAP.split(match.group()):
+        for word in words_of_run:
             if is_english and _is_common_english(word):
                 close(run)  # a common English word is not part of a name
                 run = []
@@ -97,18 +104,16 @@ def name_anchors(text: str, is_english: bool) -> list[list[str]]:
     return chains
 
 
-
-
-def vietnamese_names(text: str) -> frozenset[str]:
+def vietnamese_names(text: str, runs: list[list[str]] | None = None) -> frozenset[str]:
     """The joined keys of the people's names a paragraph holds, in either language: two to four
-    capitalised Vietnamese syllables led by a family name ("Trần Văn Lộc", "Nguyen Thi Hoa").
+    capitalised Vietnamese syllables led by a family name ("Trần Văn Lộc", "Nguyen Thi Hoa")
+    (``runs``: the text's capitalised_runs, when already read).
     A translation may drop the accents or the honorific but keeps the name, so where no
     paragraph of the other side holds it, the paragraph that does is likely left untranslated
     ("Photo: Nguyễn Văn Tâm" is no translation of "Ảnh: Lê Minh Khoa"). The name of an office or
     a school ("Phòng Quản lý") is translated, and is not asked about."""
     found = set()
-    for match in _CAPITALISED_RUN.finditer(without_urls(text)):
-        run = [w for w in _NAME_GAP.split(match.group()) if w]
+    for run in capitalised_runs(text) if runs is None else runs:
         for start, word in enumerate(run):
             if name_key(word) in plain_surnames() and word[1:].islower():
                 name = list(takewhile(_is_name_syllable, run[start:start + 4]))
@@ -216,8 +221,9 @@ def source_features(text: str) -> Features:
     lemmas.update(filter(lexicon.__contains__, map(" ".join, zip(lowered, lowered[1:]))))
     numbers = number_anchors(text)
     numbers.update(str(MONTHS.index(t) + 1) for t in _MONTH_NAMES.intersection(lowered))
-    return Features(len(text), numbers, name_anchors(text, True), _symbols(text), lemmas,
-                    sure_names=vietnamese_names(text))
+    runs = capitalised_runs(text)
+    return Features(len(text), numbers, name_anchors(text, True, runs), _symbols(text), lemmas,
+                    sure_names=vietnamese_names(text, runs))
 
 
 # A phrase by its syllables: the string for one syllable, a tuple of them for more.
@@ -283,5 +289,7 @@ def target_features(text: str, table: PhraseTable, lengths: tuple[int, ...],
     if unaccented:
         present = set(shares)
         shares = {reading: share for reading, share in shares.items() if share < 1.0}
-    names = name_anchors(text, False) + phrases_among(syllables, borrowed, phrase_prefixes(borrowed))
-    return Features(len(text), number_anchors(text), names, _symbols(text), present, shares, vietnamese_names(text))
+    runs = capitalised_runs(text)
+    names = name_anchors(text, False, runs) + phrases_among(syllables, borrowed, phrase_prefixes(borrowed))
+    return Features(len(text), number_anchors(text), names, _symbols(text), present, shares,
+                    vietnamese_names(text, runs))

@@ -93,9 +93,9 @@ def is_wrapped_block(block: list[tuple[int, str]]) -> bool:
 
 def _breaks_mid_clause(breaks: list[tuple[str, str]]) -> bool:
     """Does a line break in the middle of a clause: a line ending in a word, the next going on in
-    lower case ("... we have" / "added four ...")? A wrap does so wherever the width falls,
-    verse hardly ever on every line but one; so a wrapped paragraph whose other lines happen to
-    end sentences is still one paragraph."""
+    lower case ("... we have" / "added four ...")? A wrap breaks wherever the width falls, a
+    line of verse where its phrase ends; so a wrapped paragraph whose other lines happen to end
+    sentences is still one paragraph."""
     return any(line[-1:].isalpha() and following[:1].islower() for line, following in breaks)
 
 

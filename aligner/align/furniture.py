@@ -81,7 +81,9 @@ def same_numbers(document: Document, pairs: Sequence[tuple[int, int]]) -> list[t
     and under its translation in a thread ("Thích · Trả lời · 5 giờ", "Like · Reply · 4h") count
     each its own post's time, and two labels of a sidebar ("desserts (6)", "món chay (4)") their
     own posts."""
-    return [(i, j) for i, j in pairs if number_anchors(document.src[i].text) == number_anchors(document.tgt[j].text)]
+    src_numbers = {i: number_anchors(document.src[i].text) for i, _ in pairs}
+    tgt_numbers = {j: number_anchors(document.tgt[j].text) for _, j in pairs}
+    return [(i, j) for i, j in pairs if src_numbers[i] == tgt_numbers[j]]
 
 
 def greedy_pairs(pairs: Sequence[tuple[int, int]], gains: Sequence[float]) -> list[tuple[int, int]]:

@@ -121,6 +121,11 @@ class ScorerBase:
         chosen = self.coefficients if kinds == KINDS else [c for c in self.coefficients if c[0] in kinds]
         return content(tally, chosen, length_step(src_len, mean_src), length_step(tgt_len, mean_tgt))
 
+    def bead_lengths(self, src_ids: Sequence[int], tgt_ids: Sequence[int]) -> tuple[int, int]:
+        """The text lengths of a bead's two sides."""
+        doc = self.document
+        return sum(doc.src_len[i] for i in src_ids), sum(doc.tgt_len[j] for j in tgt_ids)
+
     def layout_free(self, bead: Bead) -> float:
         """A bead's gain less the layout term it was found with."""
         src_ids, tgt_ids, g = bead
@@ -163,8 +168,7 @@ class PairScorer(ScorerBase):
         merge = len(src_ids) + len(tgt_ids) > 2
         if merge and not self._parts_prove_themselves(src_ids, tgt_ids):
             return float("-inf")  # checked first: it is cheaper than the merged tally
-        doc = self.document
-        src_len, tgt_len = sum(doc.src_len[i] for i in src_ids), sum(doc.tgt_len[j] for j in tgt_ids)
+        src_len, tgt_len = self.bead_lengths(src_ids, tgt_ids)
         value = self.content_of(self.tally(src_ids, tgt_ids), src_len, tgt_len)
         value += length_score(self.model, src_len, tgt_len)
         if layout:
@@ -253,9 +257,7 @@ class PairScorer(ScorerBase):
     def bead_contents(self, beads: list[Bead], kinds: tuple[str, ...] = KINDS) -> list[float]:
         """The content score of each bead (no length, layout or prior), from the items of
         ``kinds`` only (all by default; "soft": what its words say, its anchors aside)."""
-        doc = self.document
-        return [self.content_of(self.tally(s, t), sum(doc.src_len[i] for i in s), sum(doc.tgt_len[j] for j in t), kinds)
-                for s, t, _ in beads]
+        return [self.content_of(self.tally(s, t), *self.bead_lengths(s, t), kinds) for s, t, _ in beads]
 
     def focus(self, src_ids: Sequence[int], tgt_ids: Sequence[int]) -> Focus:
         """Searched with the whole post's ids: nothing to map back."""
