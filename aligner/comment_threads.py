@@ -15,6 +15,7 @@ import regex
 
 from .markup import is_button_bar, is_date_stamp
 from .models import Paragraph
+from .text import chat_sender
 
 # "Bản dịch:", "Dịch:", "Translation:", "Translation of minh.tri's comment:", "English translation",
 # "Translated by ...", at the start of a paragraph (after brackets or a bullet).
@@ -115,13 +116,30 @@ def quoted_paragraphs(paragraphs: list[Paragraph]) -> list[int]:
     return found
 
 
+# A file is a chat export when at least this many of its lines (and most of those with a chat
+# header) open with a sender's header.
+_CHAT_MESSAGES = 3
+
+
+def chat_notices(paragraphs: list[Paragraph]) -> list[int]:
+    """Positions of a chat export's notices: lines with the export's date header but no sender
+    ("[13/06/2024, 07:20] Lan Chi đã thêm Peter Walsh vào nhóm"). The app writes them in its own
+    language, nobody translates them, and the names they hold would pair them with the messages
+    of the members they name. Only in a file whose lines mostly name their senders: elsewhere a
+    line opening with a date and a time may be a diary's entry."""
+    senders = [chat_sender(p.text) for p in paragraphs]
+    notices = [k for k, s in enumerate(senders) if s is False]
+    named = sum(1 for s in senders if s)
+    return notices if named >= _CHAT_MESSAGES and named > len(notices) else []
+
+
 def mark_thread_lines(paragraphs: list[Paragraph]) -> list[Paragraph]:
     """Mark (in place) what a thread's lines are beyond their words, and return the paragraphs:
-    labels and poster names are furniture (``chrome``, besides what the page marked), the lines
+    labels, poster names and a chat app's notices are furniture (``chrome``, besides what the page marked), the lines
     after a quote's header are ``quoted``, and every paragraph gets the ``section`` it stands in."""
     for p in paragraphs:
         p.chrome = p.chrome or is_label_line(p.text)
-    for k in poster_lines(paragraphs):
+    for k in [*poster_lines(paragraphs), *chat_notices(paragraphs)]:
         paragraphs[k].chrome = True
     for k in quoted_paragraphs(paragraphs):
         paragraphs[k].quoted = True

@@ -92,7 +92,7 @@ def digit_blind(text: str) -> str:
 # the app's own lines ("[13/06/2024, 07:20] Lan Chi đã thêm Peter vào nhóm").
 _CHAT_HEADER = regex.compile(
     r"^\[?\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4},?\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?\]?\s*(?:-\s+)?"
-    r"(?:[^\s:][^:\n]{0,39}?:\s+(?=\S))?")
+    r"(?P<sender>[^\s:][^:\n]{0,39}?:\s+(?=\S))?")
 
 
 def message_body(text: str) -> str:
@@ -103,6 +103,16 @@ def message_body(text: str) -> str:
     translation."""
     found = _CHAT_HEADER.match(text)
     return text if found is None else text[found.end():]
+
+
+def chat_sender(text: str) -> bool | None:
+    """Does a line of a chat export name its sender ("[13/06/2024, 06:52] Ngọc Hân: ...")?
+    None when the line has no chat header at all; False for the app's own notice
+    ("[13/06/2024, 07:20] Lan Chi đã thêm Peter vào nhóm")."""
+    found = _CHAT_HEADER.match(text)
+    if found is None or found.end() == len(text):
+        return None
+    return found.group("sender") is not None
 
 
 def words(text: str) -> list[str]:

@@ -250,6 +250,42 @@ def test_the_chance_rate_of_a_tiny_post_is_not_its_translations_rate():
     assert len(without_likely_translations(many, 1000, 1000)) == 3996
 
 
+def test_mutual_best_matches_are_each_others_best():
+    from aligner.align.estimate import mutual_best_matches
+
+    pairs = [(i, j) for i in range(3) for j in range(2)]
+    shares = [0.9, 0.1,   # source 0 is target 0's best match, and target 0 its
+              0.5, 0.2,   # source 1's best is target 0 too, but target 0 prefers source 0
+              0.0, 0.3]   # source 2 and target 1: each other's best
+    assert sorted(mutual_best_matches(pairs, shares)) == [(0, 0), (2, 1)]
+    assert mutual_best_matches(pairs, [0.0] * 6) == []  # nothing shared, nothing matched
+
+
+def test_a_post_translated_in_part_expects_a_translations_length_not_the_sides_totals():
+    """A long English post with two short Vietnamese translations in it: the Vietnamese side is a
+    tenth of the English, but a translation is about as long as what it renders. Read from the
+    totals, the expected ratio made the title's own translation a hopeless pair."""
+    import math
+
+    from aligner.align.pipeline import build_scorer
+    from aligner.api import detect_text
+
+    english = [f"Day {k}: we rode from the harbour to the market, ate noodles and slept early in a quiet homestay."
+               for k in range(1, 30)]
+    text = "\n\n".join(["Three days on the coast road with two old bicycles",
+                         "Ba ngày trên đường ven biển với hai chiếc xe đạp cũ", *english[:15],
+                         "We thank our hosts for the noodles and the quiet homestay by the market.",
+                         "Cảm ơn chủ nhà đã nấu mì cho chúng tôi và cho ở nhờ căn nhà yên tĩnh cạnh chợ.", *english[15:]])
+    paragraphs, _ = detect_text(text)
+    src = [p for p in paragraphs if p.lang == "en"]
+    tgt = [p for p in paragraphs if p.lang == "vi"]
+    assert len(tgt) == 2 and len(src) == 31
+    scorer = build_scorer(src, tgt, True, True, (), PAIR_BY_PAIR)
+    totals = math.log(sum(map(len, (p.text for p in tgt))) / sum(map(len, (p.text for p in src))))
+    assert totals < -2.5
+    assert abs(scorer.model.len_mu) < 0.3
+
+
 def test_a_selection_of_the_item_tables_tallies_like_the_whole():
     import numpy as np
 

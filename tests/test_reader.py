@@ -74,6 +74,28 @@ def test_missing_file_and_directory_are_errors(tmp_path):
         read_source(tmp_path)
 
 
+def test_a_chat_apps_notices_are_furniture_in_a_chat_export_only():
+    """"Lan Chi đã thêm Peter vào nhóm" is the app's, in its own language, and names a member:
+    no message to pair. A diary's line that opens with a date and a time is no such notice."""
+    from aligner.api import detect_text
+    from aligner.text import chat_sender
+
+    assert chat_sender("[13/06/2024, 07:20] Lan Chi đã thêm Peter vào nhóm") is False
+    assert chat_sender("[13/06/2024, 07:24] Peter: Hi everyone, thanks for adding me!") is True
+    assert chat_sender("Hi everyone") is None
+    chat = "\n".join(["[13/06/2024, 07:20] Lan Chi đã thêm Peter vào nhóm",
+                      "[13/06/2024, 07:24] Peter: Hi everyone, thanks for adding me!",
+                      "[13/06/2024, 07:30] Lan Chi: Chào anh Peter, chào mừng anh vào nhóm nhé",
+                      "[13/06/2024, 07:31] Lan Chi: Hi Peter, welcome to the group",
+                      "[13/06/2024, 07:35] Peter: Thank you!"])
+    found, _ = detect_text(chat, paragraphs="lines")
+    assert [p.chrome for p in found] == [True, False, False, False, False]
+    diary = "\n\n".join(["12/03/2025 09:15 We left the hotel before the rain and took the first ferry.",
+                          "12/03/2025 09:15 Chúng tôi rời khách sạn trước cơn mưa và đi chuyến phà đầu tiên."])
+    found, _ = detect_text(diary)
+    assert not any(p.chrome for p in found)
+
+
 def test_a_chat_exports_header_is_no_part_of_the_message():
     from aligner.text import message_body
 

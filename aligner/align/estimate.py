@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from .document import sample_pairs
 from .items import KINDS, SIDES
-from .model import Model, side_counts, shrink
+from .model import Model, Tally, side_counts, shrink
 from .score import Bead, Scorer
 from .settings import Rates
 
@@ -28,6 +28,7 @@ def estimate_null(scorer: Scorer, samples: int) -> Model:
     best: dict[tuple[str, str], dict[int, float]] = defaultdict(lambda: defaultdict(float))
     ratios = []
     pairs = sample_pairs(len(doc.src), len(doc.tgt), samples)
+    matched: list[float] = []
     for (i, j), tally in zip(pairs, scorer.pair_tallies(pairs)):
         for kind in KINDS:
             for side in SIDES:
@@ -36,6 +37,7 @@ def estimate_null(scorer: Scorer, samples: int) -> Model:
                     shares[(kind, side)].append(hit / total)
                     best[(kind, side)][i] = max(best[(kind, side)][i], hit / total)
         ratios.append(math.log((doc.tgt_len[j] + 1) / (doc.src_len[i] + 1)))
+        matched.append(_matched_share(tally))
     rates = {}
     for key, old in scorer.model.rates.items():
         prior = settings.prior_rates[key[0]]
@@ -51,8 +53,39 @@ def estimate_null(scorer: Scorer, samples: int) -> Model:
     model = replace(scorer.model, rates=rates, unit_weight=scorer.unit_weights())
     if len(ratios) < 2:
         return model
+    every_pair = len(pairs) == len(doc.src) * len(doc.tgt)
+    mutual = mutual_best_matches(pairs, matched) if every_pair else []
+    if mutual:
+        len_mu = statistics.median(math.log((doc.tgt_len[j] + 1) / (doc.src_len[i] + 1)) for i, j in mutual)
+    else:
+        len_mu = math.log((sum(doc.tgt_len) + 1) / (sum(doc.src_len) + 1))
     return replace(model, len_mu_null=statistics.fmean(ratios), len_sd_null=max(0.5, statistics.pstdev(ratios)),
-                   len_mu=math.log((sum(doc.tgt_len) + 1) / (sum(doc.src_len) + 1)))
+                   len_mu=len_mu)
+
+
+def _matched_share(tally: Tally) -> float:
+    """The share of a pair's items, of every kind and both sides, that the other side matches."""
+    hit = total = 0.0
+    for kind in KINDS:
+        kind_hit, kind_total = side_counts(tally, kind, "both")
+        hit += kind_hit
+        total += kind_total
+    return hit / total if total > 0 else 0.0
+
+
+def mutual_best_matches(pairs: list[tuple[int, int]], shares: list[float]) -> list[tuple[int, int]]:
+    """The pairs whose two paragraphs are each other's best match by matched share (some share
+    at least). Before any search, these are the likeliest translations of a post: their length
+    ratio is the translation's, where the ratio of the two sides' totals is not when a post is
+    translated only in part (a third of its English translated puts that ratio near a third)."""
+    best_of_src: dict[int, tuple[float, int]] = {}
+    best_of_tgt: dict[int, tuple[float, int]] = {}
+    for (i, j), share in zip(pairs, shares):
+        if share > best_of_src.get(i, (0.0, -1))[0]:
+            best_of_src[i] = (share, j)
+        if share > best_of_tgt.get(j, (0.0, -1))[0]:
+            best_of_tgt[j] = (share, i)
+    return [(i, j) for i, (_, j) in best_of_src.items() if best_of_tgt[j][1] == i]
 
 
 def without_likely_translations(shares: list[float], n_src: int, n_tgt: int) -> list[float]:
