@@ -15,7 +15,7 @@ import regex
 
 from .markup import is_button_bar, is_date_stamp
 from .models import Paragraph
-from .text import chat_sender
+from .text import VIETNAMESE_SURNAMES, chat_sender
 
 # "Bản dịch:", "Dịch:", "Translation:", "Translation of minh.tri's comment:", "English translation",
 # "Translated by ...", at the start of a paragraph (after brackets or a bullet).
@@ -99,6 +99,25 @@ def is_label_line(text: str) -> bool:
     return bool(TRANSLATION_MARKER.match(line) or _QUOTE_HEADER.match(line))
 
 
+# After "Translated by" or a translation label's colon: a name of one to six capitalised words.
+_CREDITED_NAME = regex.compile(r"^\s*\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.-]*){0,5}\s*$")
+_CREDIT_SPLIT = regex.compile(r":|\bby\b|\bbởi\b", regex.IGNORECASE)
+
+
+def is_translation_credit(text: str) -> bool:
+    """Does the line credit a translator by name and say no more ("Bản dịch tiếng Việt (một
+    phần): Đỗ Hải Yến", "Translated by Phan Thị Ngọc Hà")? Such a line translates nothing; its
+    name and its word for translating would pair it with the post's thanks to the translator."""
+    line = text.strip()
+    if "\n" in line or not TRANSLATION_MARKER.match(line):
+        return False
+    found = _CREDIT_SPLIT.search(line)
+    if found is None or _CREDITED_NAME.match(line[found.end():]) is None:
+        return False
+    # After a colon, a family name must lead: "Translation: Happy New Year" is a translation.
+    return found.group().lower() != ":" or line[found.end():].split()[0].lower() in VIETNAMESE_SURNAMES
+
+
 def quoted_paragraphs(paragraphs: list[Paragraph]) -> list[int]:
     """Positions of the paragraphs that follow a quote's header ("tuan.kiet_bd viết:") in its
     block of lines: the quote, and the reply after it, whose end a text copy does not show.
@@ -135,10 +154,10 @@ def chat_notices(paragraphs: list[Paragraph]) -> list[int]:
 
 def mark_thread_lines(paragraphs: list[Paragraph]) -> list[Paragraph]:
     """Mark (in place) what a thread's lines are beyond their words, and return the paragraphs:
-    labels, poster names and a chat app's notices are furniture (``chrome``, besides what the page marked), the lines
+    labels, translators' credits, poster names and a chat app's notices are furniture (``chrome``, besides what the page marked), the lines
     after a quote's header are ``quoted``, and every paragraph gets the ``section`` it stands in."""
     for p in paragraphs:
-        p.chrome = p.chrome or is_label_line(p.text)
+        p.chrome = p.chrome or is_label_line(p.text) or is_translation_credit(p.text)
     for k in [*poster_lines(paragraphs), *chat_notices(paragraphs)]:
         paragraphs[k].chrome = True
     for k in quoted_paragraphs(paragraphs):

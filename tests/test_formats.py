@@ -350,6 +350,27 @@ def test_a_sentence_that_opens_with_a_label_word_is_content(line):
     assert not is_label_line(line)
 
 
+@pytest.mark.parametrize("line, credit", [("Bản dịch tiếng Việt (một phần): Đỗ Hải Yến", True),
+                                          ("Translated by Phan Thị Ngọc Hà", True),
+                                          ("Translation: Happy New Year", False), ("Dịch: Chào Lan", False),
+                                          ("Bản dịch: Bài viết hay quá.", False)])
+def test_a_translators_credit_is_furniture_and_no_translation_of_the_thanks(line, credit):
+    """A credit names the translator and says no more; the post's thanks to the translator name
+    her too and speak of translating, but the credit renders none of it. A translated comment
+    that opens with a label is content."""
+    from aligner.comment_threads import is_translation_credit
+
+    assert is_translation_credit(line) == credit
+    if credit:
+        text = ("Ba ngày trên cung đường Hà Giang\n\nThree days on the Hà Giang loop\n\n"
+                "We left at seven in a fog so thick that the first hairpin came out of nowhere.\n\n"
+                "Thanks to Đỗ Hải Yến and Phan Thị Ngọc Hà for translating parts of this post into Vietnamese.\n\n"
+                f"{line}\n")
+        result = align_text(text)
+        assert [p.text for p in result.paragraphs if p.chrome] == [line]
+        assert [u.src_text[:6] for u in result.pairs] == ["Three "]
+
+
 def test_a_quote_after_its_header_is_marked_until_the_block_ends():
     from aligner.api import detect_text
 
